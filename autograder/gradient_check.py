@@ -1,0 +1,51 @@
+"""Centered-difference gradient check of the cost J, the oracle for backward_propagation.
+
+The numerical gradient comes from the reference forward pass and cost, never from student code,
+and it works on copies: the caller's parameters are never perturbed.
+"""
+
+import numpy as np
+
+from autograder.reference import reference
+from autograder.student_api import PARAMETER_KEYS
+
+
+def cost_at(parameters: dict, X, Y) -> float:
+    """J(parameters) on (X, Y), by the reference forward pass and cost."""
+    A2, _ = reference.forward_propagation(X, parameters)
+    return reference.compute_cost(A2, np.asarray(Y, dtype=float))
+
+
+def numerical_gradient(parameters: dict, X, Y, epsilon: float) -> dict:
+    """dJ/dθ for every entry θ of W1, b1, W2, b2, as (J(θ + ε) - J(θ - ε)) / 2ε.
+
+    Returns a dict keyed "dW1", "db1", "dW2", "db2", each the shape of its parameter.
+    """
+    shifted = {name: np.array(parameters[name], dtype=float) for name in PARAMETER_KEYS}
+    gradient = {}
+    for name in PARAMETER_KEYS:
+        values = shifted[name]
+        result = np.zeros_like(values)
+        for index in np.ndindex(values.shape):
+            original = values[index]
+            values[index] = original + epsilon
+            plus = cost_at(shifted, X, Y)
+            values[index] = original - epsilon
+            minus = cost_at(shifted, X, Y)
+            values[index] = original
+            result[index] = (plus - minus) / (2 * epsilon)
+        gradient["d" + name] = result
+    return gradient
+
+
+def relative_error(analytic, numeric) -> float:
+    """||a - n|| / (||a|| + ||n||), the norm-based difference of the course's gradient checking.
+
+    0 when both are zero. Compared with Settings.grad_check_max_rel_error.
+    """
+    analytic = np.asarray(analytic, dtype=float)
+    numeric = np.asarray(numeric, dtype=float)
+    denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
+    if denominator == 0:
+        return 0.0
+    return float(np.linalg.norm(analytic - numeric) / denominator)

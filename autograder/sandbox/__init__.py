@@ -1,0 +1,270 @@
+"""Run a submission's functions in a separate, limited process and bring back plain data.
+
+`Sandbox` starts one worker process (sandbox/worker.py) per submission, sends it the source,
+then one call at a time. Each call has a deadline; a call that runs past it, or a worker that
+dies, is reported as such and a fresh worker takes the remaining calls.
+"""
+
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder.sandbox import protocol
+from autograder.sandbox.worker import encode
+from autograder.settings import Settings
+
+WORKER_PATH = Path(__file__).with_name("worker.py")
+_GRACE_S = 1.0
+"""Time the grader waits past a limit before it kills the worker itself."""
+_FILE_SIZE_LIMIT = 16 * 2**20
+_PASSED_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG", "LC_ALL")
+
+
+@dataclass
+class ImportOutcome:
+    """How importing the submission went: 'ready', 'import_error', 'exited', 'timeout' or 'crashed'."""
+
+    status: str
+    names: dict = field(default_factory=dict)
+    """Top-level names the submission defines, each with its kind ('function', 'value', ...)."""
+    error: dict = field(default_factory=dict)
+    """For 'import_error': type, message, lineno. For 'exited': code. For 'crashed': detail."""
+
+
+@dataclass
+class CallOutcome:
+    """What one call of a student function did: 'returned', 'raised', 'timeout' or 'crashed'."""
+
+    status: str
+    value: object = None
+    args_after: list = None
+    """The arguments as they were after the call, to see whether the call changed them."""
+    error: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+class Sandbox:
+    """One submission's worker process, restarted after a crash or a time-out."""
+
+    def __init__(self, source: str, settings: Settings):
+        self.source = source
+        self.settings = settings
+        self.output_parts = []
+        self.process = None
+        self.import_outcome = None
+        self._started_at = time.monotonic()
+
+    # Lifecycle
+
+    def start(self) -> None:
+        """Start the worker and hand it the source; returns without waiting for the import."""
+        self.directory = tempfile.mkdtemp(prefix="backprop-kit-")
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", str(WORKER_PATH)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            cwd=self.directory, env=self._environment(), start_new_session=True,
+            preexec_fn=self._limit_resources, close_fds=True,
+        )
+        self.reader = protocol.DeadlineReader(self.process.stdout.fileno())
+        hello = {"source": self.source, "call_timeout_s": self.settings.call_timeout_s,
+                 "import_timeout_s": self._remaining_s()}
+        try:
+            protocol.write_frame(self.process.stdin, hello)
+        except OSError:
+            pass  # the worker died already; wait_ready() reports how
+
+    def wait_ready(self) -> ImportOutcome:
+        """Wait for the submission to be imported and report how it went."""
+        if self.import_outcome is None:
+            self.import_outcome = self._receive_import()
+        return self.import_outcome
+
+    def close(self) -> str:
+        """Stop the worker, remove its directory, and return what the submission printed."""
+        self._stop_process()
+        return "".join(self.output_parts)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # Calls
+
+    def call(self, name: str, args: tuple) -> CallOutcome:
+        """Call the submission's `name` with `args`; restart the worker first if it died."""
+        if self.process is None or self.process.poll() is not None:
+            self.start()
+            self.import_outcome = None
+            if self.wait_ready().status != "ready":
+                return CallOutcome("crashed", error={"detail": "the submission could not be "
+                                                               "imported again after a restart"})
+        if self._remaining_s() <= 0:
+            return CallOutcome("timeout", error={"limit": "submission",
+                                                 "seconds": self.settings.submission_timeout_s})
+        arrays = []
+        request = {"name": name, "args": encode(list(args), arrays)}
+        try:
+            protocol.write_frame(self.process.stdin, request, arrays)
+        except OSError:
+            return self._crashed_call()
+        limit = min(self.settings.call_timeout_s + _GRACE_S, self._remaining_s() + _GRACE_S)
+        try:
+            reply, returned = self.reader.read_frame(limit)
+        except TimeoutError:
+            self._stop_process()
+            return CallOutcome("timeout", error={"limit": "call",
+                                                 "seconds": self.settings.call_timeout_s})
+        except EOFError:
+            return self._crashed_call()
+        except protocol.ProtocolError as error:
+            self._stop_process()
+            return CallOutcome("crashed", error={"detail": f"it sent back something unreadable "
+                                                           f"({error})"})
+        return self._decode_call(reply, returned)
+
+    # Helpers
+
+    def _receive_import(self) -> ImportOutcome:
+        try:
+            reply, _ = self.reader.read_frame(self._remaining_s() + _GRACE_S)
+        except TimeoutError:
+            self._stop_process()
+            return ImportOutcome("timeout")
+        except EOFError:
+            return ImportOutcome("crashed", error={"detail": self._death_detail()})
+        except protocol.ProtocolError as error:
+            self._stop_process()
+            return ImportOutcome("crashed", error={"detail": f"it sent back something "
+                                                             f"unreadable ({error})"})
+        status = reply.get("status") if isinstance(reply, dict) else None
+        if status == "ready" and isinstance(reply.get("names"), dict):
+            names = {str(k): str(v) for k, v in reply["names"].items()}
+            return ImportOutcome("ready", names=names)
+        if status in ("import_error", "exited", "timeout"):
+            self._stop_process()
+            error = reply.get("error") if status == "import_error" else {"code": reply.get("code")}
+            return ImportOutcome(status, error=_clean_error(error))
+        self._stop_process()
+        return ImportOutcome("crashed", error={"detail": "it answered in an unexpected way"})
+
+    def _decode_call(self, reply, returned) -> CallOutcome:
+        try:
+            status = reply["status"]
+            seconds = float(reply.get("seconds", 0.0))
+            args_after = protocol.decode_value(reply["args_after"], returned)
+            if status == "returned":
+                value = protocol.decode_value(reply["value"], returned)
+                return CallOutcome("returned", value=value, args_after=args_after,
+                                   seconds=seconds)
+            if status == "raised":
+                return CallOutcome("raised", args_after=args_after,
+                                   error=_clean_error(reply["error"]), seconds=seconds)
+            if status == "timeout":
+                return CallOutcome("timeout", error={"limit": "call",
+                                                     "seconds": self.settings.call_timeout_s})
+        except (KeyError, TypeError, ValueError, protocol.ProtocolError):
+            pass
+        self._stop_process()
+        return CallOutcome("crashed", error={"detail": "it answered in an unexpected way"})
+
+    def _crashed_call(self) -> CallOutcome:
+        detail = self._death_detail()
+        return CallOutcome("crashed", error={"detail": detail})
+
+    def _death_detail(self) -> str:
+        """Why the worker is gone, in words: its exit status or the signal that ended it."""
+        try:
+            returncode = self.process.wait(timeout=_GRACE_S)
+        except subprocess.TimeoutExpired:
+            self._stop_process()
+            return "it stopped answering"
+        self._stop_process()
+        if returncode < 0:
+            try:
+                name = signal.Signals(-returncode).name
+            except ValueError:
+                name = f"signal {-returncode}"
+            if name == "SIGXCPU":
+                return "it used up its CPU time (SIGXCPU)"
+            if name == "SIGKILL":
+                return "it was killed (SIGKILL), most often for using too much memory"
+            return f"it was ended by {name}"
+        return f"the process ended itself with exit status {returncode}"
+
+    def _stop_process(self) -> None:
+        process, self.process = self.process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # children left behind by the submission
+        except (ProcessLookupError, PermissionError):
+            pass
+        process.wait()
+        for stream in (process.stdin, process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        self.reader.close()
+        self._collect_output()
+
+    def _collect_output(self) -> None:
+        limit = self.settings.output_limit_chars
+        try:
+            with open(os.path.join(self.directory, "output.txt"), "rb") as handle:
+                text = handle.read(limit + 1).decode("utf-8", "replace")
+        except OSError:
+            text = ""
+        if len(text) > limit:
+            text = text[:limit] + "\n[... output cut]"
+        self.output_parts.append(text)
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def _remaining_s(self) -> float:
+        return self.settings.submission_timeout_s - (time.monotonic() - self._started_at)
+
+    def _environment(self) -> dict:
+        environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "OPENBLAS_NUM_THREADS": "1",
+                       "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                       "PYTHONDONTWRITEBYTECODE": "1", "HOME": self.directory,
+                       "TMPDIR": self.directory}
+        for name in _PASSED_ENVIRONMENT:
+            if name in os.environ:
+                environment[name] = os.environ[name]
+        return environment
+
+    def _limit_resources(self) -> None:
+        """In the child, before Python starts: memory, CPU time and file size limits."""
+        memory = self.settings.memory_limit_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        cpu = int(self.settings.submission_timeout_s) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (_FILE_SIZE_LIMIT, _FILE_SIZE_LIMIT))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _clean_error(error) -> dict:
+    """Keep only the expected fields of an error description, as plain short strings."""
+    if not isinstance(error, dict):
+        return {}
+    cleaned = {}
+    for key in ("type", "message", "function", "code"):
+        if error.get(key) is not None:
+            cleaned[key] = str(error[key])[:1000]
+    if isinstance(error.get("lineno"), int):
+        cleaned["lineno"] = error["lineno"]
+    return cleaned
