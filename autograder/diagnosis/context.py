@@ -12,9 +12,11 @@ FIELDS = (
     "got_shape", "want_shape", "ratio", "z1_max", "entry", "got_entry", "want_entry",
     "shape_X", "shape_Y", "shape_W1", "shape_b1", "shape_W2", "shape_b2",
     "shape_Z1", "shape_A1", "shape_Z2", "shape_A2", "shape_dZ2", "shape_dZ1", "shape_dZ",
-    "shape_A_prev",
+    "shape_A_prev", "argument", "before", "after",
 )
-"""Every field a template may name. Shapes are written as Python prints them: (4, 3)."""
+"""Every field a template may name. Shapes are written as Python prints them: (4, 3).
+argument, before and after describe an input changed in place: its name ('dZ2' or
+'cache["A1"]') and one entry before and after the call, with its index."""
 
 
 def hint_context(call, name: str = "", got=None, want=None, ratio: str = "") -> dict:
@@ -36,6 +38,7 @@ def hint_context(call, name: str = "", got=None, want=None, ratio: str = "") -> 
         "ratio": ratio,
         "z1_max": f"{float(np.abs(cache['Z1']).max()):.2f}",
         "entry": "", "got_entry": "", "want_entry": "",
+        "argument": "", "before": "", "after": "",
         "shape_X": shape_text(network["X"]), "shape_Y": shape_text(network["Y"]),
     }
     for key in ("W1", "b1", "W2", "b2"):

@@ -1,0 +1,199 @@
+"""Grade one submission: run its functions in the sandbox, check them, diagnose what fails.
+
+`SubmissionGrader` is what the pytest suite drives, one exercise per test. It starts the worker
+as soon as it is made (so the worker imports numpy while the grader imports pytest), grades each
+exercise once, on demand, and keeps the results for the report.
+"""
+
+import difflib
+import traceback
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from autograder import cases
+from autograder.checks import check_call
+from autograder.checks.findings import Finding
+from autograder.diagnosis import Diagnosis, Hint, diagnose
+from autograder.gradient_check import numerical_gradient, relative_error
+from autograder.results import ExerciseResult, SubmissionResult
+from autograder.sandbox import Sandbox
+from autograder.settings import Settings
+from autograder.student_api import GRAD_KEYS, GRADED_BY_NAME, GRADED_NAMES
+from autograder.submission import (SubmissionError, check_syntax, import_failure_message,
+                                   load_source)
+
+COMPONENTS = ("compute_dZ2", "compute_dZ1", "compute_dW", "compute_db")
+"""The functions backward_propagation is built from."""
+GRADER_PROBLEM = ("The grader had a problem while explaining this result; this is not a problem "
+                  "with your code. Your instructor has the details.")
+
+
+class SubmissionGrader:
+    """Grades one submission; the sandbox lives from construction until `finish`."""
+
+    def __init__(self, path, seed: int, settings: Settings):
+        self.path = Path(path)
+        self.seed = seed
+        self.settings = settings
+        self.results = {}
+        self.error = None
+        self.sandbox = None
+        self.names = {}
+        self.grader_errors = []
+        """Tracebacks of the grader's own failures, for instructors only."""
+        try:
+            self.source = load_source(self.path)
+            check_syntax(self.source, self.path.name)
+        except SubmissionError as error:
+            self.error = str(error)
+            return
+        self.sandbox = Sandbox(self.source, settings)
+        self.sandbox.start()
+
+    def wait_ready(self) -> bool:
+        """True when the submission imported; otherwise `error` says why."""
+        if self.error is not None:
+            return False
+        outcome = self.sandbox.wait_ready()
+        if outcome.status != "ready":
+            self.error = import_failure_message(outcome, self.path.name, self.source,
+                                                self.settings)
+            return False
+        self.names = outcome.names
+        return True
+
+    def grade_exercise(self, name: str) -> ExerciseResult:
+        """The verdict on one graded function (graded once; later calls reuse it)."""
+        if name not in self.results:
+            self.results[name] = self._grade(name)
+        return self.results[name]
+
+    def finish(self) -> SubmissionResult:
+        """Grade whatever is left, stop the worker, and assemble the report."""
+        if self.error is None and self.wait_ready():
+            for name in GRADED_NAMES:
+                self.grade_exercise(name)
+        output = self.sandbox.close() if self.sandbox else ""
+        settings = asdict(self.settings)
+        if self.error is not None:
+            exercises = [ExerciseResult(name, False, 0, self.settings.points[name])
+                         for name in GRADED_NAMES]
+        else:
+            exercises = [self.results[name] for name in GRADED_NAMES]
+        return SubmissionResult(str(self.path), self.seed, exercises, self.error, output,
+                                settings, self.grader_errors)
+
+    # One exercise.
+
+    def _grade(self, name: str) -> ExerciseResult:
+        points = self.settings.points[name]
+        missing = self._missing_message(name)
+        if missing:
+            return ExerciseResult(name, False, 0, points, [missing], ["S-missing"])
+        calls = cases.make_calls(name, self.seed)
+        outcomes = [self.sandbox.call(name, call.args) for call in calls]
+        findings = [check_call(call, outcome, self.settings)
+                    for call, outcome in zip(calls, outcomes)]
+        if name == "backward_propagation":
+            for call, outcome, call_findings in zip(calls, outcomes, findings):
+                call_findings.extend(self._gradient_findings(call, outcome))
+        if not any(findings):
+            return ExerciseResult(name, True, points, points)
+        diagnosis = Diagnosis(name, calls, outcomes, findings, self.settings)
+        if name == "backward_propagation":
+            self._trace_components(diagnosis)
+        try:
+            hints = diagnose(diagnosis)
+        except Exception:  # a bug of ours: the student gets one plain sentence, no traceback
+            self.grader_errors.append(f"{name}:\n{traceback.format_exc()}")
+            hints = [Hint(GRADER_PROBLEM)]
+        return ExerciseResult(name, False, 0, points, [hint.render() for hint in hints],
+                              [hint.mistake for hint in hints if hint.mistake])
+
+    def _missing_message(self, name: str):
+        """Why `name` cannot be called, with a 'did you mean', or None when it can."""
+        kind = self.names.get(name)
+        if kind in ("function", "callable"):
+            return None
+        filename = self.path.name
+        if kind is not None:
+            return (f"{name} is defined in {filename}, but as a {kind}, not a function. The "
+                    "grader calls it with the arguments given in the assignment.")
+        candidates = [n for n, k in self.names.items() if k in ("function", "callable")]
+        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+        close += [n for n in candidates if n.lower() == name.lower() and n not in close]
+        guess = f" Did you mean {close[0]}?" if close else ""
+        return (f"{name} is not defined in {filename}.{guess} The grader looks for the exact "
+                "names given in the assignment.")
+
+    def _gradient_findings(self, call, outcome) -> list:
+        """'grad_check' Findings: gradients that disagree with the numerical derivative of J."""
+        grads = outcome.value if outcome.status == "returned" else None
+        if not isinstance(grads, dict):
+            return []
+        parameters, _, X, Y = call.args
+        numeric = None
+        findings = []
+        for key in GRAD_KEYS:
+            got = grads.get(key)
+            want_shape = parameters["W" + key[2:] if key[1] == "W" else "b" + key[2:]].shape
+            if type(got) is not np.ndarray or got.dtype.kind != "f" or got.shape != want_shape:
+                continue
+            if numeric is None:
+                numeric = numerical_gradient(parameters, X, Y, self.settings.grad_check_epsilon)
+            error = relative_error(got, numeric[key])
+            if not error <= self.settings.grad_check_max_rel_error:
+                findings.append(Finding("grad_check", call, key, got, numeric[key],
+                                        {"rel_error": error}))
+        return findings
+
+    def _trace_components(self, diagnosis: Diagnosis) -> None:
+        """Does backward_propagation fail only because a component it uses fails?"""
+        failed = [name for name in COMPONENTS
+                  if name in GRADED_BY_NAME and not self.grade_exercise(name).passed]
+        diagnosis.failed_components = failed
+        if not failed:
+            return
+        from autograder.diagnosis.matching import same_value
+
+        for call, outcome in zip(diagnosis.calls, diagnosis.outcomes):
+            composed = self._compose(call)
+            if (composed is None or outcome.status != "returned"
+                    or not same_value(outcome.value, composed, self.settings)):
+                return
+        diagnosis.reproduced_by_components = True
+
+    def _compose(self, call):
+        """The gradients the student's own four components give on `call`'s inputs, or None."""
+        parameters, cache, X, Y = call.args
+        steps = {}
+
+        def run(name, *args):
+            outcome = self.sandbox.call(name, args)
+            value = outcome.value
+            if outcome.status != "returned" or type(value) is not np.ndarray \
+                    or value.dtype.kind != "f":
+                raise LookupError(name)
+            return value
+
+        try:
+            dZ2 = run("compute_dZ2", cache["A2"], Y)
+            steps["dW2"] = run("compute_dW", dZ2, cache["A1"])
+            steps["db2"] = run("compute_db", dZ2)
+            dZ1 = run("compute_dZ1", dZ2, parameters["W2"], cache["Z1"], cache["A1"])
+            steps["dW1"] = run("compute_dW", dZ1, X)
+            steps["db1"] = run("compute_db", dZ1)
+        except LookupError:
+            return None
+        return {key: steps[key] for key in GRAD_KEYS}
+
+
+def grade_path(path, seed: int, settings: Settings = None) -> SubmissionResult:
+    """Grade one submission without pytest in the loop (the library entry point)."""
+    grader = SubmissionGrader(path, seed, settings or Settings())
+    return grader.finish()
+
+
+__all__ = ["SubmissionGrader", "grade_path", "Hint"]

@@ -1,0 +1,1 @@
+"""Reporters: the same SubmissionResult written for a terminal, as JSON, ..."""
