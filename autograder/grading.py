@@ -20,7 +20,7 @@ from autograder.gradient_check import numerical_gradient, relative_error
 from autograder.results import ExerciseResult, SubmissionResult
 from autograder.sandbox import Sandbox
 from autograder.settings import Settings
-from autograder.student_api import GRAD_KEYS, GRADED_BY_NAME, GRADED_NAMES
+from autograder.student_api import GRAD_KEYS, GRADED_BY_NAME, GRADED_NAMES, PROVIDED_NAMES
 from autograder.submission import (SubmissionError, check_syntax, import_failure_message,
                                    load_source)
 
@@ -121,9 +121,12 @@ class SubmissionGrader:
         if kind is not None:
             return (f"{name} is defined in {filename}, but as a {kind}, not a function. The "
                     "grader calls it with the arguments given in the assignment.")
-        candidates = [n for n, k in self.names.items() if k in ("function", "callable")]
-        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-        close += [n for n in candidates if n.lower() == name.lower() and n not in close]
+        # A function that already has a graded or provided name is not a misspelling.
+        candidates = [n for n, k in self.names.items() if k in ("function", "callable")
+                      and n not in GRADED_NAMES and n not in PROVIDED_NAMES]
+        close = [n for n in candidates if n.lower() == name.lower()]
+        close += difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+        close += [n for n in candidates if len(n) >= 5 and name.startswith(n)]
         guess = f" Did you mean {close[0]}?" if close else ""
         return (f"{name} is not defined in {filename}.{guess} The grader looks for the exact "
                 "names given in the assignment.")

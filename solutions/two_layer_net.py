@@ -1,4 +1,4 @@
-"""A two-layer neural network for binary classification, in numpy (the reference).
+"""A two-layer neural network for binary classification, in numpy: the reference.
 
 Notation (Andrew Ng's): X (n_x, m), Y (n_y, m), W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h),
 b2 (n_y, 1); tanh hidden layer, sigmoid output, cross-entropy cost averaged over the m examples.

@@ -18,7 +18,7 @@ def render_terminal(result, file=None) -> None:
                       emoji=False)
     header = (f"backprop-kit · {result.submission} · seed {result.seed} "
               f"(replay: python -m autograder grade {result.submission} --seed {result.seed})")
-    console.print(Text(header, style="bold"))
+    console.print(Text(header, style="bold"), soft_wrap=True)
     console.print()
     if result.error:
         console.print(Text("  " + result.error.replace("\n", "\n  "), style="red"))

@@ -1,0 +1,1 @@
+This is my essay about backpropagation. It is not Python code.

@@ -1,0 +1,131 @@
+"""Does student code run apart from the grader, under limits, with only plain data coming back?"""
+
+import numpy as np
+import pytest
+
+from autograder.grading import grade_path
+from autograder.sandbox import Sandbox
+from autograder.sandbox.protocol import Opaque
+from autograder.settings import Settings
+
+SOURCE = '''
+import os, sys
+import numpy as np
+
+def double(x):
+    return x * 2
+
+def forever(x):
+    while True:
+        pass
+
+def forever_ignoring_alarms(x):
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+
+def die(x):
+    os._exit(7)
+
+def greedy(x):
+    return np.ones((2**31,))
+
+def change(x):
+    x[0] = 42.0
+    return x.sum()
+
+class Liar(np.ndarray):
+    def __eq__(self, other):
+        return True
+
+def subclass(x):
+    return x.view(Liar)
+
+def generator(x):
+    yield x
+
+def objects(x):
+    return np.array([x, "a"], dtype=object)
+
+def where_am_i(x):
+    return [sys.path, os.getcwd(), sorted(os.environ)]
+
+def can_import_the_grader(x):
+    try:
+        import autograder
+        return "yes"
+    except ImportError:
+        return "no"
+'''
+
+
+@pytest.fixture
+def sandbox():
+    box = Sandbox(SOURCE, Settings(call_timeout_s=0.5, memory_limit_mb=512))
+    box.start()
+    assert box.wait_ready().status == "ready"
+    yield box
+    box.close()
+
+
+def test_values_come_back_as_plain_arrays(sandbox):
+    outcome = sandbox.call("double", (np.arange(3.0),))
+    assert outcome.status == "returned"
+    assert type(outcome.value) is np.ndarray and list(outcome.value) == [0.0, 2.0, 4.0]
+
+
+def test_endless_loop_is_stopped_at_the_call_limit_and_the_next_call_works(sandbox):
+    assert sandbox.call("forever", (np.zeros(1),)).status == "timeout"
+    assert sandbox.call("double", (np.ones(1),)).status == "returned"
+
+
+def test_loop_that_swallows_the_alarm_is_killed_by_the_grader(sandbox):
+    outcome = sandbox.call("forever_ignoring_alarms", (np.zeros(1),))
+    assert outcome.status == "timeout" and outcome.error["limit"] == "call"
+    assert sandbox.call("double", (np.ones(1),)).status == "returned"
+
+
+def test_a_worker_that_ends_itself_fails_that_call_only(sandbox):
+    outcome = sandbox.call("die", (np.zeros(1),))
+    assert outcome.status == "crashed" and "exit status 7" in outcome.error["detail"]
+    assert sandbox.call("double", (np.ones(1),)).status == "returned"
+
+
+def test_memory_beyond_the_limit_is_an_error_not_a_crash_of_the_grader(sandbox):
+    outcome = sandbox.call("greedy", (np.zeros(1),))
+    assert outcome.status in ("raised", "crashed")
+    if outcome.status == "raised":
+        assert outcome.error["type"] == "MemoryError"
+
+
+def test_changes_to_the_arguments_are_seen(sandbox):
+    outcome = sandbox.call("change", (np.zeros(3),))
+    assert outcome.args_after[0][0] == 42.0
+
+
+@pytest.mark.parametrize("name, type_name", [("subclass", "Liar"), ("generator", "generator"),
+                                             ("objects", "numpy.ndarray")])
+def test_objects_are_described_never_sent(sandbox, name, type_name):
+    outcome = sandbox.call(name, (np.zeros(2),))
+    assert isinstance(outcome.value, Opaque)
+    assert type_name in outcome.value.type_name
+
+
+def test_the_worker_cannot_see_the_grader(sandbox):
+    outcome = sandbox.call("can_import_the_grader", (np.zeros(1),))
+    assert outcome.value == "no"
+    path, cwd, environment = sandbox.call("where_am_i", (np.zeros(1),)).value
+    assert not any("/work" in entry or "autograder" in entry for entry in path)
+    assert "backprop-kit-" in cwd
+    assert "PYTHONPATH" not in environment
+
+
+def test_timeouts_in_graded_functions_are_reported_in_the_hint(submission_with):
+    path = submission_with('    dZ2 = A2 - Y\n', '    dZ2 = A2 - Y\n    while True:\n        pass\n')
+    result = grade_path(path, 1, Settings(call_timeout_s=0.3))
+    by_name = {exercise.name: exercise for exercise in result.exercises}
+    assert "time limit" in by_name["compute_dZ2"].hints[0]
+    assert by_name["compute_dZ1"].passed and by_name["compute_db"].passed

@@ -1,0 +1,83 @@
+"""Does the command line keep its contract: exit status, the JSON schema, replayable seeds?"""
+
+import json
+
+import pytest
+
+from tests.conftest import FILES, REFERENCE, run_subprocess
+
+CONTRACT_KEYS = {"score", "max_score", "seed", "error", "exercises"}
+EXERCISE_KEYS = {"name", "passed", "score", "max_score", "hints"}
+
+
+def test_json_report_has_the_contract_keys(run_cli):
+    status, out, _ = run_cli("grade", REFERENCE, "--json", "--seed", "5")
+    report = json.loads(out)
+    assert status == 0
+    assert CONTRACT_KEYS <= set(report)
+    assert report["seed"] == 5 and report["error"] is None
+    assert report["score"] == report["max_score"] == 10
+    for exercise in report["exercises"]:
+        assert EXERCISE_KEYS <= set(exercise)
+        assert exercise["passed"] and exercise["hints"] == []
+
+
+def test_wrong_function_is_reported_with_points_and_hint(run_cli, submission_with):
+    path = submission_with("db = np.sum(dZ, axis=1, keepdims=True) / m",
+                           "db = np.sum(dZ, axis=1) / m")
+    status, out, _ = run_cli("grade", path, "--json", "--seed", "5")
+    report = json.loads(out)
+    by_name = {e["name"]: e for e in report["exercises"]}
+    assert status == 0
+    assert not by_name["compute_db"]["passed"] and by_name["compute_db"]["score"] == 0
+    assert "keep" in by_name["compute_db"]["hints"][0]
+    assert report["score"] == report["max_score"] - by_name["compute_db"]["max_score"] \
+        - by_name["backward_propagation"]["max_score"]
+
+
+def test_terminal_report_shows_marks_points_and_the_replay_command(run_cli):
+    status, out, _ = run_cli("grade", FILES / "prints_everywhere.py", "--seed", "77")
+    assert status == 0
+    assert "--seed 77" in out
+    assert "✓ compute_dW" in out and "Score 10/10" in out
+    assert "loading my submission" in out, "what the submission printed is shown apart"
+
+
+def test_same_seed_gives_the_same_report(run_cli, submission_with):
+    path = submission_with("dZ2 = A2 - Y", "dZ2 = (A2 - Y) * 1.0001")
+    first = run_cli("grade", path, "--json", "--seed", "9")[1]
+    again = run_cli("grade", path, "--json", "--seed", "9")[1]
+    assert json.loads(first)["exercises"] == json.loads(again)["exercises"]
+
+
+def test_missing_file_is_a_usage_error(run_cli, tmp_path):
+    status, out, err = run_cli("grade", tmp_path / "nope.py")
+    assert status == 2
+    assert "no such file" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["grade"], ["grade", "x.py", "--seed", "abc"],
+                                  ["grade", "x.py", "--call-timeout", "0"], ["frobnicate"]])
+def test_bad_arguments_are_usage_errors(run_cli, argv):
+    status, _, err = run_cli(*argv)
+    assert status == 2 and "usage:" in err
+
+
+@pytest.mark.slow
+def test_json_stdout_holds_only_the_report_whatever_the_submission_prints():
+    completed = run_subprocess("grade", FILES / "prints_everywhere.py", "--json")
+    assert completed.returncode == 0
+    report = json.loads(completed.stdout)  # fails if anything else reached stdout
+    assert report["score"] == report["max_score"]
+    assert "loading my submission" in report["output"]
+    assert completed.stderr == ""
+
+
+@pytest.mark.slow
+def test_real_command_exits_zero_on_a_failing_submission(tmp_path, reference_source):
+    path = tmp_path / "bad.py"
+    path.write_text(reference_source.replace("dZ2 = A2 - Y", "dZ2 = Y - A2"))
+    completed = run_subprocess("grade", path)
+    assert completed.returncode == 0
+    assert "Traceback" not in completed.stdout + completed.stderr
+    assert "✗ compute_dZ2" in completed.stdout
