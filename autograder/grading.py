@@ -139,6 +139,7 @@ class SubmissionGrader:
         parameters, _, X, Y = call.args
         numeric = None
         findings = []
+        checked = []
         for key in GRAD_KEYS:
             got = grads.get(key)
             want_shape = parameters["W" + key[2:] if key[1] == "W" else "b" + key[2:]].shape
@@ -147,9 +148,10 @@ class SubmissionGrader:
             if numeric is None:
                 numeric = numerical_gradient(parameters, X, Y, self.settings.grad_check_epsilon)
             error = relative_error(got, numeric[key])
+            checked.append(key)
             if not error <= self.settings.grad_check_max_rel_error:
                 findings.append(Finding("grad_check", call, key, got, numeric[key],
-                                        {"rel_error": error}))
+                                        {"rel_error": error, "checked": checked}))
         return findings
 
     def _trace_components(self, diagnosis: Diagnosis) -> None:

@@ -10,7 +10,7 @@ their own: an input changed in place, and the gradient check of backward_propaga
 from dataclasses import dataclass, field
 
 from autograder.diagnosis.catalogue import MISTAKES_BY_ID
-from autograder.diagnosis.context import hint_context, shape_text
+from autograder.diagnosis.context import hint_context
 from autograder.diagnosis.hint import Hint
 from autograder.diagnosis.matching import find_matching_mistakes
 from autograder.diagnosis.signatures import describe_output
@@ -192,7 +192,7 @@ def _gradient_check(d: Diagnosis) -> list:
         threshold = d.settings.grad_check_max_rel_error
         worst = ", ".join(f"{f.output} (relative error {f.detail['rel_error']:.1e})"
                           for f in failing)
-        agree = [key for key in ("dW1", "db1", "dW2", "db2")
+        agree = [key for key in failing[0].detail["checked"]
                  if key not in {f.output for f in failing}]
         tail = (f", while {', '.join(agree)} agree" if agree else "")
         return [Hint(f"Gradient check: your {worst} disagree{'s' if len(failing) == 1 else ''} "
@@ -279,5 +279,3 @@ def _entry_text(index, value) -> str:
     text = f"{value:.2g}" if isinstance(value, float) else str(value)
     return f"entry {list(index)} {text}" if index else text
 
-
-__all__ += ["shape_text"]
