@@ -19,6 +19,7 @@ from autograder.diagnosis import Diagnosis, Hint, diagnose
 from autograder.gradient_check import numerical_gradient, relative_error
 from autograder.results import ExerciseResult, SubmissionResult
 from autograder.sandbox import Sandbox
+from autograder.sandbox.protocol import Opaque
 from autograder.settings import Settings
 from autograder.student_api import GRAD_KEYS, GRADED_BY_NAME, GRADED_NAMES, PROVIDED_NAMES
 from autograder.submission import (SubmissionError, check_syntax, import_failure_message,
@@ -171,17 +172,19 @@ class SubmissionGrader:
         diagnosis.reproduced_by_components = True
 
     def _compose(self, call):
-        """The gradients the student's own four components give on `call`'s inputs, or None."""
+        """The gradients the student's own four components give on `call`'s inputs, or None.
+
+        Whatever a component returns is passed on as it is (a list, None, a wrongly shaped
+        array), as the student's backward_propagation would pass it.
+        """
         parameters, cache, X, Y = call.args
         steps = {}
 
         def run(name, *args):
             outcome = self.sandbox.call(name, args)
-            value = outcome.value
-            if outcome.status != "returned" or type(value) is not np.ndarray \
-                    or value.dtype.kind != "f":
+            if outcome.status != "returned" or isinstance(outcome.value, Opaque):
                 raise LookupError(name)
-            return value
+            return outcome.value
 
         try:
             dZ2 = run("compute_dZ2", cache["A2"], Y)

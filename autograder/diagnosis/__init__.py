@@ -62,7 +62,8 @@ def _stopped(d: Diagnosis) -> list:
             if finding.kind == "not_implemented":
                 if inner in GRADED_NAMES and inner != d.exercise:
                     return [Hint(f"{d.exercise} calls your {inner}, which is not implemented "
-                                 "yet. Once it is, this function can be graded.", "", "")]
+                                 "yet. Once it is, this function can be graded.",
+                                 "S-inherited", "")]
                 return [_catalogue_hint("U8", call)]
             if finding.kind == "timeout":
                 limit = finding.detail.get("limit")
@@ -89,12 +90,22 @@ def _inherited(d: Diagnosis) -> list:
     for findings in d.findings:
         for finding in findings:
             inner = finding.detail.get("function")
-            if finding.kind == "raised" and inner in d.failed_components:
-                line = finding.detail.get("lineno")
-                at = f" (line {line})" if line else ""
+            if finding.kind != "raised" or not d.failed_components or inner == d.exercise:
+                continue
+            line = finding.detail.get("lineno")
+            at = f" (line {line})" if line else ""
+            if inner in d.failed_components:
                 return [Hint(f"backward_propagation stopped inside your {inner}{at}, which "
                              f"fails on its own: see the hint for {inner}. Once it passes, "
                              "backward_propagation can be checked.", "S-inherited", "")]
+            if inner in GRADED_NAMES:
+                names = " and ".join(d.failed_components)
+                single = len(d.failed_components) == 1
+                return [Hint(f"backward_propagation stopped inside your {inner}{at} with "
+                             f"{finding.detail.get('type', 'an error')}, on what your {names} "
+                             f"returned; {names} {'fails' if single else 'fail'} on "
+                             f"{'its' if single else 'their'} own: see the hint there first.",
+                             "S-inherited", "")]
     if d.failed_components and d.reproduced_by_components:
         names = " and ".join(d.failed_components)
         verb = "is" if len(d.failed_components) == 1 else "are"
@@ -121,12 +132,12 @@ def _catalogued(d: Diagnosis) -> list:
 
 def _raised(d: Diagnosis) -> list:
     """An exception: numpy's shape errors explained with the student's shapes, others quoted."""
-    from autograder.diagnosis.numpy_errors import explain_numpy_error
-
     for call, findings in zip(d.calls, d.findings):
         for finding in findings:
             if finding.kind != "raised":
                 continue
+            from autograder.diagnosis.numpy_errors import explain_numpy_error
+
             error_type = finding.detail.get("type", "Exception")
             message = finding.detail.get("message", "")
             line = finding.detail.get("lineno")
