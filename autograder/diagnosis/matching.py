@@ -71,7 +71,7 @@ def outcome_matches(outcome, mutant_outcome: MutantOutcome, settings) -> bool:
 def same_value(got, want, settings) -> bool:
     """Structural equality with the value tolerances: shapes, types and entries."""
     if isinstance(got, Opaque) or isinstance(want, Opaque):
-        return got == want
+        return isinstance(got, Opaque) and isinstance(want, Opaque) and got == want
     if isinstance(want, np.ndarray) or isinstance(got, np.ndarray):
         if type(got) is not np.ndarray or type(want) is not np.ndarray:
             return False
@@ -90,4 +90,4 @@ def same_value(got, want, settings) -> bool:
     if isinstance(want, float) and isinstance(got, float):
         return bool(np.isclose(got, want, rtol=settings.value_rtol, atol=settings.value_atol,
                                equal_nan=True))
-    return type(got) is type(want) and got == want
+    return type(got) is type(want) and bool(got == want)

@@ -131,7 +131,7 @@ def _reduced_wrong(finding, settings):
                 "{want_shape}: one entry per unit. Summing over every axis mixes the units "
                 "together; each bias collects only its own row, over the examples.")
         return _render(finding, text, "S-sum-all", "why-db-keeps-its-column")
-    if got.ndim == 2 and got.shape[0] == 1 and got.shape[1] == m and want.shape[0] != 1:
+    if got.shape in ((1, m), (m,)) and want.shape[0] != m:
         text = ("Your {name} has shape {got_shape}: one number per example, so it sums over "
                 "the units (axis 0). Each column of dZ is one example; b is shared by all m "
                 "examples, so its gradient sums over axis 1 into a {want_shape} column.")
