@@ -109,8 +109,9 @@ def _inherited(d: Diagnosis) -> list:
     if d.failed_components and d.reproduced_by_components:
         names = " and ".join(d.failed_components)
         verb = "is" if len(d.failed_components) == 1 else "are"
-        return [Hint(f"Your backward_propagation gives exactly what your {names} give together, "
-                     f"and {names} {verb} wrong on {'its' if verb == 'is' else 'their'} own: "
+        return [Hint(f"Your backward_propagation's gradients are exactly what your own {names} "
+                     f"produce on these inputs, and {names} {verb} wrong on "
+                     f"{'its' if verb == 'is' else 'their'} own: "
                      f"see the hint{'s' if verb == 'are' else ''} there. Fix "
                      f"{'it' if verb == 'is' else 'them'}, and backward_propagation follows.",
                      "S-inherited", "")]
@@ -201,11 +202,11 @@ def _gradient_check(d: Diagnosis) -> list:
         if not failing:
             continue
         threshold = d.settings.grad_check_max_rel_error
-        worst = ", ".join(f"{f.output} (relative error {f.detail['rel_error']:.1e})"
-                          for f in failing)
+        worst = _and(f"{f.output} (relative error {f.detail['rel_error']:.1e})"
+                     for f in failing)
         agree = [key for key in failing[0].detail["checked"]
                  if key not in {f.output for f in failing}]
-        tail = (f", while {', '.join(agree)} agree" if agree else "")
+        tail = f", while {_and(agree)} {'agrees' if len(agree) == 1 else 'agree'}" if agree else ""
         return [Hint(f"Gradient check: your {worst} disagree{'s' if len(failing) == 1 else ''} "
                      f"with the numerical derivative of J; the threshold is {threshold:.0e}"
                      f"{tail} (inputs with {call.where}).", "S-gradient-check", "gradient-check")]
@@ -290,3 +291,8 @@ def _entry_text(index, value) -> str:
     text = f"{value:.2g}" if isinstance(value, float) else str(value)
     return f"entry {list(index)} {text}" if index else text
 
+
+def _and(items) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

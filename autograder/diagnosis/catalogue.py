@@ -416,9 +416,8 @@ MISTAKES = (
     Mistake(
         "U8", "untouched_stub", "*",
         "Function not implemented yet (the stub raises NotImplementedError)",
-        "{function} is not implemented yet: it still raises NotImplementedError, as the stub "
-        "does. Your code replaces the line that raises; run the cell again afterwards so that "
-        "the notebook uses the new version.",
+        "{function} is not implemented yet (it still raises NotImplementedError). Your code "
+        "goes in place of the line that raises.",
         "rules-for-every-function",
     ),
     Mistake(

@@ -50,7 +50,7 @@ def _print_hint(console, hint: str) -> None:
 
     width = max(40, min(console.width, 100) - 6)
     for paragraph in hint.split("\n"):
-        for line in textwrap.wrap(paragraph, width) or [""]:
+        for line in textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]:
             console.print(Text("      " + line, style="yellow"))
 
 

@@ -88,7 +88,8 @@ def test_hint_template_renders_with_known_fields_and_teaches(mistake_id):
     call = make_calls(function, 3)[0]
     text = mistake.hint.format(**hint_context(call, "dW1", ratio="5"))
     assert "{" not in text and "}" not in text
-    assert 120 <= len(text) <= 500, len(text)
+    # "Not implemented" is plain on purpose (STYLE.md §4.4): no lecture for an empty stub.
+    assert (60 if mistake_id == "U8" else 120) <= len(text) <= 500, len(text)
     for word in ("just ", "simply", "obviously", "you forgot", "!"):
         assert word not in text.lower()
     assert "np.dot(" not in text and "np.sum(" not in text, "never paste the answer"
