@@ -11,9 +11,16 @@ import contextlib
 import io
 import os
 import sys
+import traceback
+from dataclasses import asdict
 from pathlib import Path
 
+from autograder.results import SubmissionResult
 from autograder.settings import DEFAULT_SETTINGS, Settings, field_help
+
+GRADER_PROBLEM = ("The grader had a problem with this submission; this is not a problem with "
+                  "your code. Your instructor has the details (grader_errors in the --json "
+                  "report).")
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 
@@ -68,7 +75,12 @@ def cmd_grade(args, parser) -> int:
                  if getattr(args, name) is not None}
     settings = Settings(**overrides)
     seed = new_seed() if args.seed is None else args.seed
-    result = grade_with_pytest(path, seed, settings)
+    try:
+        result = grade_with_pytest(path, seed, settings)
+    except Exception:  # a bug of ours: a plain sentence for students, the details for instructors
+        result = SubmissionResult(str(path), seed, error=GRADER_PROBLEM,
+                                  settings=asdict(settings),
+                                  grader_errors=[traceback.format_exc()])
     if args.json:
         from autograder.reporters.json_report import render_json
 
@@ -97,16 +109,20 @@ def grade_with_pytest(path: Path, seed: int, settings: Settings):
     from autograder.grading import SubmissionGrader
 
     grader = SubmissionGrader(path, seed, settings)  # the worker starts importing now
-    import pytest
+    try:
+        import pytest
 
-    from autograder.pytest_plugin import GradingPlugin
+        from autograder.pytest_plugin import GradingPlugin
 
-    pytest_output = io.StringIO()
-    with contextlib.redirect_stdout(pytest_output), contextlib.redirect_stderr(pytest_output):
-        pytest.main([str(SUITE_DIR), "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-                     "--rootdir", str(SUITE_DIR), "-c", str(SUITE_DIR / "pytest.ini")],
-                    plugins=[GradingPlugin(grader)])
-    return grader.finish()
+        pytest_output = io.StringIO()
+        with contextlib.redirect_stdout(pytest_output), \
+                contextlib.redirect_stderr(pytest_output):
+            pytest.main([str(SUITE_DIR), "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
+                         "--rootdir", str(SUITE_DIR), "-c", str(SUITE_DIR / "pytest.ini")],
+                        plugins=[GradingPlugin(grader)])
+        return grader.finish()
+    finally:
+        grader.close()
 
 
 def new_seed() -> int:

@@ -71,12 +71,20 @@ class SubmissionGrader:
             self.results[name] = self._grade(name)
         return self.results[name]
 
+    def close(self) -> str:
+        """Stop the worker (and whatever it started); return what the submission printed."""
+        if self.sandbox is not None:
+            self._output = self.sandbox.close()
+        return getattr(self, "_output", "")
+
     def finish(self) -> SubmissionResult:
         """Grade whatever is left, stop the worker, and assemble the report."""
-        if self.error is None and self.wait_ready():
-            for name in GRADED_NAMES:
-                self.grade_exercise(name)
-        output = self.sandbox.close() if self.sandbox else ""
+        try:
+            if self.error is None and self.wait_ready():
+                for name in GRADED_NAMES:
+                    self.grade_exercise(name)
+        finally:
+            output = self.close()
         settings = asdict(self.settings)
         if self.error is not None:
             exercises = [ExerciseResult(name, False, 0, self.settings.points[name])
