@@ -216,7 +216,11 @@ def _kind_of(value) -> str:
     if value is None:
         return "None"
     if isinstance(value, Opaque):
-        return f"a {value.type_name}"
+        if value.too_large:
+            return f"a numpy array of shape {value.shape}, far larger than any output here"
+        if value.type_name == "numpy.ndarray":
+            return f"a numpy array of {value.dtype or 'non-numeric'} values"
+        return f"a {value.type_name.removeprefix('builtins.')}"
     if isinstance(value, (list, tuple, dict)):
         noun = type(value).__name__
         return f"a {noun} of {len(value)} item{'s' if len(value) != 1 else ''}"
