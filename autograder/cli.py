@@ -63,7 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return args.handler(args, parser)
+    try:
+        return args.handler(args, parser)
+    except KeyboardInterrupt:
+        print("Interrupted; nothing was reported.", file=sys.stderr)
+        return 130
 
 
 def cmd_grade(args, parser) -> int:
