@@ -17,6 +17,7 @@ from autograder.checks import check_call
 from autograder.checks.findings import Finding
 from autograder.diagnosis import Diagnosis, Hint, diagnose
 from autograder.gradient_check import numerical_gradient, relative_error
+from autograder.notebook import read_notebook_cells
 from autograder.results import ExerciseResult, SubmissionResult
 from autograder.sandbox import Sandbox
 from autograder.sandbox.protocol import Opaque
@@ -43,14 +44,24 @@ class SubmissionGrader:
         self.sandbox = None
         self.names = {}
         self.grader_errors = []
+        self._cell_notes_taken = False
         """Tracebacks of the grader's own failures, for instructors only."""
+        self.notes = []
+        """Things worth knowing that did not stop grading (notebook cells that raised...)."""
+        self.source = ""
         try:
-            self.source = load_source(self.path)
-            check_syntax(self.source, self.path.name)
+            if self.path.suffix.lower() == ".ipynb":
+                notebook = read_notebook_cells(self.path, self.path.read_bytes())
+                cells, stop_on_error = notebook.cells, False
+                self.notes.extend(notebook.skipped)
+            else:
+                self.source = load_source(self.path)
+                check_syntax(self.source, self.path.name)
+                cells, stop_on_error = [("<submission>", self.source)], True
         except SubmissionError as error:
             self.error = str(error)
             return
-        self.sandbox = Sandbox(self.source, settings)
+        self.sandbox = Sandbox(cells, settings, stop_on_error)
         self.sandbox.start()
 
     def wait_ready(self) -> bool:
@@ -63,6 +74,9 @@ class SubmissionGrader:
                                                 self.settings)
             return False
         self.names = outcome.names
+        if not self._cell_notes_taken:
+            self._cell_notes_taken = True
+            self.notes.extend(cell_error_note(error) for error in outcome.cell_errors)
         return True
 
     def grade_exercise(self, name: str) -> ExerciseResult:
@@ -92,7 +106,7 @@ class SubmissionGrader:
         else:
             exercises = [self.results[name] for name in GRADED_NAMES]
         return SubmissionResult(str(self.path), self.seed, exercises, self.error, output,
-                                settings, self.grader_errors)
+                                settings, self.grader_errors, self.notes)
 
     # One exercise.
 
@@ -204,6 +218,15 @@ class SubmissionGrader:
         except LookupError:
             return None
         return {key: steps[key] for key in GRAD_KEYS}
+
+
+def cell_error_note(error: dict) -> str:
+    """'Cell 7 raised NameError on line 2: ...; the other cells still ran.'"""
+    cell = (error.get("cell") or "").strip("<>").capitalize() or "A cell"
+    line = f" on line {error['lineno']}" if error.get("lineno") else ""
+    return (f"{cell} raised {error.get('type', 'an error')}{line}: "
+            f"{error.get('message', '')[:200]}. The other cells still ran, and every function "
+            "they define was graded.")
 
 
 def grade_path(path, seed: int, settings: Settings = None) -> SubmissionResult:

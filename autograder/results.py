@@ -31,6 +31,8 @@ class SubmissionResult:
     settings: dict = field(default_factory=dict)
     grader_errors: list = field(default_factory=list)
     """Tracebacks of the grader's own failures: for instructors, never shown to students."""
+    notes: list = field(default_factory=list)
+    """What did not stop grading but is worth knowing: notebook cells that raised, ..."""
 
     @property
     def score(self) -> float:
@@ -56,6 +58,7 @@ class SubmissionResult:
                 for exercise in self.exercises
             ],
             "submission": self.submission,
+            "notes": self.notes,
             "output": self.output,
             "settings": self.settings,
             "grader_errors": self.grader_errors,

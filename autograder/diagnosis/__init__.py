@@ -92,8 +92,7 @@ def _inherited(d: Diagnosis) -> list:
             inner = finding.detail.get("function")
             if finding.kind != "raised" or not d.failed_components or inner == d.exercise:
                 continue
-            line = finding.detail.get("lineno")
-            at = f" (line {line})" if line else ""
+            at = _where(finding.detail)
             if inner in d.failed_components:
                 return [Hint(f"backward_propagation stopped inside your {inner}{at}, which "
                              f"fails on its own: see the hint for {inner}. Once it passes, "
@@ -141,8 +140,7 @@ def _raised(d: Diagnosis) -> list:
 
             error_type = finding.detail.get("type", "Exception")
             message = finding.detail.get("message", "")
-            line = finding.detail.get("lineno")
-            at = f" on line {line}" if line else ""
+            at = _where(finding.detail)
             want = call.expected if GRADED_BY_NAME[d.exercise].returns == "array" else None
             output = _output_name(call)
             explanation = explain_numpy_error(d.exercise, error_type, message,
@@ -296,3 +294,12 @@ def _and(items) -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _where(error: dict) -> str:
+    """' on line 7', ' in cell 12, line 3' or '' for an error's place in the submission."""
+    line = error.get("lineno")
+    if not line:
+        return ""
+    cell = (error.get("cell") or "").strip("<>")
+    return f" in {cell}, line {line}" if cell else f" on line {line}"

@@ -24,6 +24,10 @@ def render_terminal(result, file=None) -> None:
         console.print(Text("  " + result.error.replace("\n", "\n  "), style="red"))
         console.print()
     else:
+        for note in result.notes:
+            _print_hint(console, note, indent="  ", style="dim")
+        if result.notes:
+            console.print()
         width = max(len(exercise.name) for exercise in result.exercises) + 2
         for exercise in result.exercises:
             mark, style = (_PASS, "green") if exercise.passed else (_FAIL, "red")
@@ -44,14 +48,14 @@ def render_terminal(result, file=None) -> None:
                        style="bold"))
 
 
-def _print_hint(console, hint: str) -> None:
+def _print_hint(console, hint: str, indent: str = "      ", style: str = "yellow") -> None:
     """A hint indented under its function, wrapped to the terminal, at most 100 columns."""
     import textwrap
 
-    width = max(40, min(console.width, 100) - 6)
+    width = max(40, min(console.width, 100) - len(indent))
     for paragraph in hint.split("\n"):
         for line in textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]:
-            console.print(Text("      " + line, style="yellow"))
+            console.print(Text(indent + line, style=style))
 
 
 def _points(value) -> str:

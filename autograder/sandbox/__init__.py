@@ -34,6 +34,8 @@ class ImportOutcome:
     status: str
     names: dict = field(default_factory=dict)
     """Top-level names the submission defines, each with its kind ('function', 'value', ...)."""
+    cell_errors: list = field(default_factory=list)
+    """Notebook cells that raised while the rest still ran: type, message, cell, lineno."""
     error: dict = field(default_factory=dict)
     """For 'import_error': type, message, lineno. For 'exited': code. For 'crashed': detail."""
 
@@ -53,8 +55,10 @@ class CallOutcome:
 class Sandbox:
     """One submission's worker process, restarted after a crash or a time-out."""
 
-    def __init__(self, source: str, settings: Settings):
-        self.source = source
+    def __init__(self, cells, settings: Settings, stop_on_error: bool = True):
+        """cells: [(name, source)], "<submission>" for a .py, "<cell N>" for notebook cells."""
+        self.cells = [{"name": name, "source": source} for name, source in cells]
+        self.stop_on_error = stop_on_error
         self.settings = settings
         self.output_parts = []
         self.process = None
@@ -73,7 +77,8 @@ class Sandbox:
             preexec_fn=self._limit_resources, close_fds=True,
         )
         self.reader = protocol.DeadlineReader(self.process.stdout.fileno())
-        hello = {"source": self.source, "call_timeout_s": self.settings.call_timeout_s,
+        hello = {"cells": self.cells, "stop_on_error": self.stop_on_error,
+                 "call_timeout_s": self.settings.call_timeout_s,
                  "import_timeout_s": self._remaining_s()}
         try:
             protocol.write_frame(self.process.stdin, hello)
@@ -148,7 +153,8 @@ class Sandbox:
         status = reply.get("status") if isinstance(reply, dict) else None
         if status == "ready" and isinstance(reply.get("names"), dict):
             names = {str(k): str(v) for k, v in reply["names"].items()}
-            return ImportOutcome("ready", names=names)
+            cell_errors = [_clean_error(e) for e in reply.get("cell_errors", [])[:20]]
+            return ImportOutcome("ready", names=names, cell_errors=cell_errors)
         if status in ("import_error", "exited", "timeout"):
             self._stop_process()
             error = reply.get("error") if status == "import_error" else {"code": reply.get("code")}
@@ -262,7 +268,7 @@ def _clean_error(error) -> dict:
     if not isinstance(error, dict):
         return {}
     cleaned = {}
-    for key in ("type", "message", "function", "code"):
+    for key in ("type", "message", "function", "code", "cell"):
         if error.get(key) is not None:
             cleaned[key] = str(error[key])[:1000]
     if isinstance(error.get("lineno"), int):

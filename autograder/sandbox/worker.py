@@ -148,24 +148,28 @@ def _on_alarm(signum, frame):
     raise CallTimeout()
 
 
+def _is_submission(filename):
+    """True for code of the submission: "<submission>" for a .py, "<cell N>" for a notebook."""
+    return filename == SUBMISSION_FILENAME or filename.startswith("<cell ")
+
+
 def describe_exception(error):
     """The exception as data: its type, message and the submission line it came from."""
     lineno = None
-    if isinstance(error, SyntaxError) and error.filename == SUBMISSION_FILENAME:
-        lineno = error.lineno
-    for frame, frame_lineno in traceback.walk_tb(error.__traceback__):
-        if frame.f_code.co_filename == SUBMISSION_FILENAME:
-            lineno = frame_lineno
+    cell = None
+    if isinstance(error, SyntaxError) and _is_submission(error.filename or ""):
+        lineno, cell = error.lineno, error.filename
     function = None
-    for frame, _ in traceback.walk_tb(error.__traceback__):
-        if frame.f_code.co_filename == SUBMISSION_FILENAME:
+    for frame, frame_lineno in traceback.walk_tb(error.__traceback__):
+        if _is_submission(frame.f_code.co_filename):
+            lineno, cell = frame_lineno, frame.f_code.co_filename
             function = frame.f_code.co_name
     try:
         message = str(error)
     except BaseException:
         message = "(its message could not be read)"
     return {"type": type(error).__name__, "message": message[:1000], "lineno": lineno,
-            "function": function}
+            "function": function, "cell": cell if cell != SUBMISSION_FILENAME else None}
 
 
 def _defined_names(namespace):
@@ -209,9 +213,20 @@ def main():
     module = types.ModuleType("submission")
     module.__file__ = SUBMISSION_FILENAME
     sys.modules["submission"] = module
+    # A .py is one cell that must run whole; a notebook's cells run one by one, and a cell that
+    # raises is recorded while the others still run, as in Jupyter.
+    cell_errors = []
+    signal.setitimer(signal.ITIMER_REAL, float(hello["import_timeout_s"]))
     try:
-        signal.setitimer(signal.ITIMER_REAL, float(hello["import_timeout_s"]))
-        exec(compile(hello["source"], SUBMISSION_FILENAME, "exec"), module.__dict__)
+        for cell in hello["cells"]:
+            try:
+                exec(compile(cell["source"], cell["name"], "exec"), module.__dict__)
+            except (CallTimeout, SystemExit):
+                raise
+            except BaseException as error:
+                if hello["stop_on_error"]:
+                    raise
+                cell_errors.append(describe_exception(error))
         signal.setitimer(signal.ITIMER_REAL, 0)
     except CallTimeout:
         write_frame(replies, {"status": "timeout"})
@@ -224,7 +239,8 @@ def main():
         signal.setitimer(signal.ITIMER_REAL, 0)
         write_frame(replies, {"status": "import_error", "error": describe_exception(error)})
         return
-    write_frame(replies, {"status": "ready", "names": _defined_names(module.__dict__)})
+    write_frame(replies, {"status": "ready", "names": _defined_names(module.__dict__),
+                          "cell_errors": cell_errors[:20]})
 
     while True:
         try:

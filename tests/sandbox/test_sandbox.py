@@ -64,7 +64,7 @@ def can_import_the_grader(x):
 
 @pytest.fixture
 def sandbox():
-    box = Sandbox(SOURCE, Settings(call_timeout_s=0.5, memory_limit_mb=512))
+    box = Sandbox([("<submission>", SOURCE)], Settings(call_timeout_s=0.5, memory_limit_mb=512))
     box.start()
     assert box.wait_ready().status == "ready"
     yield box
