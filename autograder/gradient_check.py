@@ -6,12 +6,13 @@ and it works on copies: the caller's parameters are never perturbed.
 
 import numpy as np
 
-from autograder.reference import reference
 from autograder.student_api import PARAMETER_KEYS
 
 
 def cost_at(parameters: dict, X, Y) -> float:
     """J(parameters) on (X, Y), by the reference forward pass and cost."""
+    from autograder.reference import reference
+
     A2, _ = reference.forward_propagation(X, parameters)
     return reference.compute_cost(A2, np.asarray(Y, dtype=float))
 

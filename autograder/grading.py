@@ -6,30 +6,21 @@ exercise once, on demand, and keeps the results for the report.
 """
 
 import difflib
-import traceback
 from dataclasses import asdict
 from pathlib import Path
 
-import numpy as np
 
 from autograder import cases
-from autograder.checks import check_call
-from autograder.checks.findings import Finding
-from autograder.diagnosis import Diagnosis, Hint, diagnose
-from autograder.gradient_check import numerical_gradient, relative_error
 from autograder.notebook import read_notebook_cells
 from autograder.results import ExerciseResult, SubmissionResult
 from autograder.sandbox import Sandbox
 from autograder.sandbox.protocol import Opaque
 from autograder.settings import Settings
-from autograder.student_api import GRAD_KEYS, GRADED_BY_NAME, GRADED_NAMES, PROVIDED_NAMES
+from autograder.student_api import GRAD_KEYS, GRADED_NAMES, PROVIDED_NAMES
 from autograder.submission import (SubmissionError, check_syntax, import_failure_message,
                                    load_source)
+from autograder.verdict import COMPONENTS, Components, judge
 
-COMPONENTS = ("compute_dZ2", "compute_dZ1", "compute_dW", "compute_db")
-"""The functions backward_propagation is built from."""
-GRADER_PROBLEM = ("The grader had a problem while explaining this result; this is not a problem "
-                  "with your code. Your instructor has the details.")
 
 
 class SubmissionGrader:
@@ -117,23 +108,13 @@ class SubmissionGrader:
             return ExerciseResult(name, False, 0, points, [missing], ["S-missing"])
         calls = cases.make_calls(name, self.seed)
         outcomes = [self.sandbox.call(name, call.args) for call in calls]
-        findings = [check_call(call, outcome, self.settings)
-                    for call, outcome in zip(calls, outcomes)]
+        components = None
         if name == "backward_propagation":
-            for call, outcome, call_findings in zip(calls, outcomes, findings):
-                call_findings.extend(self._gradient_findings(call, outcome))
-        if not any(findings):
-            return ExerciseResult(name, True, points, points)
-        diagnosis = Diagnosis(name, calls, outcomes, findings, self.settings)
-        if name == "backward_propagation":
-            self._trace_components(diagnosis)
-        try:
-            hints = diagnose(diagnosis)
-        except Exception:  # a bug of ours: the student gets one plain sentence, no traceback
-            self.grader_errors.append(f"{name}:\n{traceback.format_exc()}")
-            hints = [Hint(GRADER_PROBLEM)]
-        return ExerciseResult(name, False, 0, points, [hint.render() for hint in hints],
-                              [hint.mistake for hint in hints if hint.mistake])
+            components = Components(
+                failed=lambda: [n for n in COMPONENTS if not self.grade_exercise(n).passed],
+                compose=self._compose)
+        return judge(name, calls, outcomes, self.settings, points, components,
+                     self.grader_errors)
 
     def _missing_message(self, name: str):
         """Why `name` cannot be called, with a 'did you mean', or None when it can."""
@@ -153,45 +134,6 @@ class SubmissionGrader:
         guess = f" Did you mean {close[0]}?" if close else ""
         return (f"{name} is not defined in {filename}.{guess} The grader looks for the exact "
                 "names given in the assignment.")
-
-    def _gradient_findings(self, call, outcome) -> list:
-        """'grad_check' Findings: gradients that disagree with the numerical derivative of J."""
-        grads = outcome.value if outcome.status == "returned" else None
-        if not isinstance(grads, dict):
-            return []
-        parameters, _, X, Y = call.args
-        numeric = None
-        findings = []
-        checked = []
-        for key in GRAD_KEYS:
-            got = grads.get(key)
-            want_shape = parameters["W" + key[2:] if key[1] == "W" else "b" + key[2:]].shape
-            if type(got) is not np.ndarray or got.dtype.kind != "f" or got.shape != want_shape:
-                continue
-            if numeric is None:
-                numeric = numerical_gradient(parameters, X, Y, self.settings.grad_check_epsilon)
-            error = relative_error(got, numeric[key])
-            checked.append(key)
-            if not error <= self.settings.grad_check_max_rel_error:
-                findings.append(Finding("grad_check", call, key, got, numeric[key],
-                                        {"rel_error": error, "checked": checked}))
-        return findings
-
-    def _trace_components(self, diagnosis: Diagnosis) -> None:
-        """Does backward_propagation fail only because a component it uses fails?"""
-        failed = [name for name in COMPONENTS
-                  if name in GRADED_BY_NAME and not self.grade_exercise(name).passed]
-        diagnosis.failed_components = failed
-        if not failed:
-            return
-        from autograder.diagnosis.matching import same_value
-
-        for call, outcome in zip(diagnosis.calls, diagnosis.outcomes):
-            composed = self._compose(call)
-            if (composed is None or outcome.status != "returned"
-                    or not same_value(outcome.value, composed, self.settings)):
-                return
-        diagnosis.reproduced_by_components = True
 
     def _compose(self, call):
         """The gradients the student's own four components give on `call`'s inputs, or None.
@@ -235,4 +177,4 @@ def grade_path(path, seed: int, settings: Settings = None) -> SubmissionResult:
     return grader.finish()
 
 
-__all__ = ["SubmissionGrader", "grade_path", "Hint"]
+__all__ = ["SubmissionGrader", "grade_path", "COMPONENTS"]

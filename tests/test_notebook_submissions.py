@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 from autograder.grading import grade_path
-from tests.conftest import REFERENCE, run_subprocess
+from tests.conftest import run_subprocess
 
 
 def _function_sources(source: str) -> list:

@@ -58,7 +58,7 @@ def _wrong_type(finding, settings):
                        got_kind=_kind_of(finding.got))
     if finding.kind != "type":
         return None
-    got, name = finding.got, finding.output
+    got = finding.got
     if finding.detail.get("expected") == "float":
         if isinstance(got, np.ndarray):
             text = ("Your {name} is a numpy array of shape {got_shape}, not a Python float. The "
