@@ -7,11 +7,37 @@ docstring with one written for students. tests/ check that regenerating changes 
 """
 
 import re
+import shutil
 from pathlib import Path
 
 from autograder.reference import KIT_ROOT, REFERENCE_PATH
 
 STUDENT_MODULE_PATH = KIT_ROOT / "assignments" / "two_layer_net.py"
+SOURCE_ASSIGNMENT = KIT_ROOT / "solutions" / "backprop"
+"""nbgrader's source folder for the assignment; nbgrader copies its other files into the release."""
+BUNDLE_NAME = "backprop_checks"
+RELEASE_SEED = 20261124
+"""The seed of the stored fixtures: the visible checks' inputs (the hidden tests draw new ones)."""
+
+BUNDLE_MODULES = (
+    "__init__.py", "designs.py", "settings.py", "student_api.py", "results.py", "verdict.py",
+    "gradient_check.py", "fixtures.py", "visible.py",
+    "checks/__init__.py", "checks/findings.py", "checks/outputs.py", "checks/values.py",
+    "diagnosis/__init__.py", "diagnosis/catalogue.py", "diagnosis/context.py",
+    "diagnosis/hint.py", "diagnosis/matching.py", "diagnosis/signatures.py",
+    "diagnosis/numpy_errors.py", "sandbox/protocol.py", "sandbox/worker.py",
+)
+"""What the visible checks need, and nothing that holds an answer: not the reference, not
+cases.py (which computes answers with it), not diagnosis/mutants.py (near-solutions)."""
+_PACKAGE_INIT = '''"""Checks for your two-layer network, with the autograder's hints, run in your own kernel.
+
+Use it in the notebook as: check("compute_db", compute_db)
+"""
+
+from backprop_checks.visible import CheckFailed, check
+
+__all__ = ["check", "CheckFailed"]
+'''
 
 STUDENT_DOCSTRING = '''"""A two-layer neural network for binary classification, in numpy: your assignment.
 
@@ -45,3 +71,25 @@ def write_student_module(path: Path = STUDENT_MODULE_PATH) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(student_source(REFERENCE_PATH.read_text()))
     return path
+
+
+def write_bundle(directory: Path = SOURCE_ASSIGNMENT) -> Path:
+    """Write the visible checks' package and its fixtures into `directory`/backprop_checks."""
+    from autograder.fixtures import write_fixtures
+
+    package_root = Path(__file__).resolve().parent
+    target = directory / BUNDLE_NAME
+    if target.exists():
+        shutil.rmtree(target)
+    for relative in BUNDLE_MODULES:
+        text = (package_root / relative).read_text()
+        if relative == "__init__.py":
+            text = _PACKAGE_INIT
+        text = re.sub(r"\bautograder\.", f"{BUNDLE_NAME}.", text)
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(text)
+    (target / "sandbox" / "__init__.py").write_text(
+        '"""The sandbox\'s value encoding, so that the checks see the same kinds of values."""\n')
+    write_fixtures(target / "fixtures.npz", RELEASE_SEED)
+    return target

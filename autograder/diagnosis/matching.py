@@ -34,23 +34,28 @@ def run_mutant(implementation, args) -> MutantOutcome:
     return MutantOutcome(False, value=value)
 
 
-def find_matching_mistakes(exercise, calls, outcomes, settings) -> list:
-    """[(mistake, first call where it shows)] for every mutant that reproduces the outcomes."""
+def mutant_outcome(mistake_id, call):
+    """The mutant's outcome on `call`: stored with the call (student bundle) or run here."""
+    if call.mutant_outcomes is not None:
+        return call.mutant_outcomes.get(mistake_id)
     from autograder.diagnosis.mutants import MUTANTS
 
+    if mistake_id not in MUTANTS:
+        return None
+    return run_mutant(MUTANTS[mistake_id][1], call.args)
+
+
+def find_matching_mistakes(exercise, calls, outcomes, settings) -> list:
+    """[(mistake, first call where it shows)] for every mutant that reproduces the outcomes."""
     matches = []
     for mistake in mistakes_for(exercise):
-        if mistake.id not in MUTANTS:
-            continue
-        _, implementation = MUTANTS[mistake.id]
         shown_on = None
         for call, outcome in zip(calls, outcomes):
-            mutant_outcome = run_mutant(implementation, call.args)
-            if not outcome_matches(outcome, mutant_outcome, settings):
+            found = mutant_outcome(mistake.id, call)
+            if found is None or not outcome_matches(outcome, found, settings):
                 break
-            if shown_on is None and (mutant_outcome.raised
-                                     or not same_value(mutant_outcome.value, call.expected,
-                                                       settings)):
+            if shown_on is None and (found.raised
+                                     or not same_value(found.value, call.expected, settings)):
                 shown_on = call
         else:
             if shown_on is not None:

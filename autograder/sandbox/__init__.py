@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.sandbox import protocol
+from autograder.sandbox.protocol import CallOutcome
 from autograder.sandbox.worker import encode
 from autograder.settings import Settings
 
@@ -38,18 +39,6 @@ class ImportOutcome:
     """Notebook cells that raised while the rest still ran: type, message, cell, lineno."""
     error: dict = field(default_factory=dict)
     """For 'import_error': type, message, lineno. For 'exited': code. For 'crashed': detail."""
-
-
-@dataclass
-class CallOutcome:
-    """What one call of a student function did: 'returned', 'raised', 'timeout' or 'crashed'."""
-
-    status: str
-    value: object = None
-    args_after: list = None
-    """The arguments as they were after the call, to see whether the call changed them."""
-    error: dict = field(default_factory=dict)
-    seconds: float = 0.0
 
 
 class Sandbox:

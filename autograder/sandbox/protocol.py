@@ -9,18 +9,30 @@ or an `Opaque` naming a type that did not cross the boundary.
 import os
 import selectors
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from autograder.sandbox.worker import read_frame, write_frame
 
-__all__ = ["Opaque", "ProtocolError", "DeadlineReader", "decode_value", "read_frame", "write_frame"]
+__all__ = ["CallOutcome", "Opaque", "ProtocolError", "DeadlineReader", "decode_value", "read_frame", "write_frame"]
 
 MAX_FRAME_BYTES = 64 * 2**20
 _NUMPY_SCALAR_TYPES = {"float64": np.float64, "float32": np.float32, "float16": np.float16,
                        "int64": np.int64, "int32": np.int32, "int16": np.int16, "int8": np.int8,
                        "uint8": np.uint8, "bool": np.bool_}
+
+
+@dataclass
+class CallOutcome:
+    """What one call of a student function did: 'returned', 'raised', 'timeout' or 'crashed'."""
+
+    status: str
+    value: object = None
+    args_after: list = None
+    """The arguments as they were after the call, to see whether the call changed them."""
+    error: dict = field(default_factory=dict)
+    seconds: float = 0.0
 
 
 class ProtocolError(Exception):

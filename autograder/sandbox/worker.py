@@ -153,15 +153,20 @@ def _is_submission(filename):
     return filename == SUBMISSION_FILENAME or filename.startswith("<cell ")
 
 
-def describe_exception(error):
-    """The exception as data: its type, message and the submission line it came from."""
+def describe_exception(error, is_student_code=None):
+    """The exception as data: its type, message and the submission line it came from.
+
+    is_student_code(filename) tells the student's frames from library ones; by default the
+    submission's own file names ("<submission>", "<cell N>").
+    """
+    is_student_code = is_student_code or _is_submission
     lineno = None
     cell = None
-    if isinstance(error, SyntaxError) and _is_submission(error.filename or ""):
+    if isinstance(error, SyntaxError) and is_student_code(error.filename or ""):
         lineno, cell = error.lineno, error.filename
     function = None
     for frame, frame_lineno in traceback.walk_tb(error.__traceback__):
-        if _is_submission(frame.f_code.co_filename):
+        if is_student_code(frame.f_code.co_filename):
             lineno, cell = frame_lineno, frame.f_code.co_filename
             function = frame.f_code.co_name
     try:
