@@ -39,9 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="backprop-kit: grade submissions of the two-layer network exercise.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    grade = commands.add_parser("grade", help="grade one .py submission",
+    grade = commands.add_parser("grade", help="grade one .py or .ipynb submission",
                                 description="Grade one submission and print the hints.")
-    grade.add_argument("path", metavar="PATH", help="the submission: a .py file")
+    grade.add_argument("path", metavar="PATH", help="the submission: a .py or .ipynb file")
     grade.add_argument("--json", action="store_true",
                        help="print one JSON object and nothing else on standard output")
     grade.add_argument("--seed", type=_seed, default=None,
@@ -53,9 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     grade.set_defaults(handler=cmd_grade)
 
     release = commands.add_parser(
-        "release", help="regenerate the student version (assignments/) from the reference",
-        description="Write assignments/two_layer_net.py: the reference with every solution "
-                    "region replaced by a stub.")
+        "release", help="regenerate the student versions (assignments/) from the reference",
+        description="Write assignments/two_layer_net.py (the reference with every solution "
+                    "region replaced by a stub), the visible checks' bundle with its fixtures, "
+                    "and, with nbgrader, the student notebook assignments/backprop/.")
     release.set_defaults(handler=cmd_release)
     return parser
 
@@ -97,10 +98,10 @@ def cmd_grade(args, parser) -> int:
 
 
 def cmd_release(args, parser) -> int:
-    from autograder.release import write_student_module
+    from autograder.release import release_all
 
-    path = write_student_module()
-    print(f"Wrote {path}")
+    for path in release_all():
+        print(f"Wrote {path}")
     return 0
 
 

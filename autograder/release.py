@@ -93,3 +93,53 @@ def write_bundle(directory: Path = SOURCE_ASSIGNMENT) -> Path:
         '"""The sandbox\'s value encoding, so that the checks see the same kinds of values."""\n')
     write_fixtures(target / "fixtures.npz", RELEASE_SEED)
     return target
+
+
+SOURCE_NOTEBOOK = SOURCE_ASSIGNMENT / "backprop.ipynb"
+RELEASE_NOTEBOOK = KIT_ROOT / "assignments" / "backprop" / "backprop.ipynb"
+
+
+def reference_functions() -> dict:
+    """Name -> source text of every function in the reference, solution markers included."""
+    import ast
+
+    source = REFERENCE_PATH.read_text()
+    return {node.name: ast.get_source_segment(source, node)
+            for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)}
+
+
+def sync_source_notebook(path: Path = SOURCE_NOTEBOOK) -> bool:
+    """Fill the notebook's exercise cells (nbgrader grade_id = the function's name) from the
+    reference, so that the code is written once. Returns True when the notebook changed."""
+    import nbformat
+
+    functions = reference_functions()
+    notebook = nbformat.read(str(path), as_version=4)
+    changed = False
+    for cell in notebook.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if cell.cell_type == "code" and grade_id in functions and cell.source != functions[grade_id]:
+            cell.source = functions[grade_id]
+            changed = True
+    if changed:
+        nbformat.write(notebook, str(path))
+    return changed
+
+
+def generate_release(course_root: Path = KIT_ROOT) -> Path:
+    """Run nbgrader generate_assignment on the source notebook (no gradebook needed)."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "backprop",
+                    "--force", "--no-db", "--log-level=WARN"], cwd=course_root, check=True)
+    return course_root / "assignments" / "backprop"
+
+
+def release_all() -> list:
+    """Everything `python -m autograder release` writes, in order: the .py stub module, the
+    visible checks' bundle, the source notebook's exercise cells, then nbgrader's release."""
+    written = [write_student_module(), write_bundle()]
+    sync_source_notebook()
+    written.append(generate_release())
+    return written
