@@ -11,6 +11,7 @@ import zlib
 import numpy as np
 
 from autograder.designs import DESIGNS, DESIGNS_BY_NAME, Call, Design  # noqa: F401
+from autograder.diagnosis.mutants import LiveOutcomes
 from autograder.reference import reference
 
 
@@ -22,7 +23,8 @@ def make_calls(exercise: str, seed: int) -> list:
         network = make_network(design, call_seed)
         for label, args in _arguments(exercise, network):
             expected = getattr(reference, exercise)(*_copy(args))
-            calls.append(Call(exercise, design, label, args, expected, call_seed, network))
+            calls.append(Call(exercise, design, label, args, expected, call_seed, network,
+                              mutant_outcomes=LiveOutcomes(args)))
     return calls
 
 

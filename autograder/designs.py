@@ -46,8 +46,8 @@ class Call:
     network: dict = field(repr=False)
     """The whole honest network this call's inputs come from (X, Y, parameters, cache)."""
     mutant_outcomes: dict = field(default=None, repr=False, compare=False)
-    """Stored outcomes of the catalogue's mutants on this call (mistake id -> MutantOutcome),
-    for the student bundle; None means the grader runs the mutants itself."""
+    """The catalogue's mutants' outcomes on this call, read with .get(mistake id): stored in
+    the student bundle, run on demand by the grader (diagnosis.mutants.LiveOutcomes)."""
     numeric_gradient: dict = field(default=None, repr=False, compare=False)
     """Stored numerical gradient of J for backward_propagation's calls, or None (computed)."""
 

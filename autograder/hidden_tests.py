@@ -2,9 +2,9 @@
 
 nbgrader runs a notebook's hidden tests in the same kernel as the student's code. So these
 tests do not check anything in that kernel: they hand the code the kernel has run (IPython's
-`In`) to `python -m autograder grade` in a new process, which runs it in its sandbox on inputs
+raw input history) to `python -m autograder grade` in a new process, which runs it in its sandbox on inputs
 drawn anew, and report that verdict and its hints. The source notebook's graded test cells call
-`grade_hidden(name, In)` between "### BEGIN HIDDEN TESTS" and "### END HIDDEN TESTS".
+`grade_hidden(name)` between "### BEGIN HIDDEN TESTS" and "### END HIDDEN TESTS".
 """
 
 import hashlib
@@ -16,8 +16,8 @@ import tempfile
 from pathlib import Path
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
-_SKIPPED_MARKERS = ("backprop_checks", "BEGIN HIDDEN TESTS", "grade_hidden", "autograder")
-"""Cells that are checks, not the student's code: they are left out of what is graded."""
+_TEST_CELL_MARKERS = ("BEGIN HIDDEN TESTS", "grade_hidden", "check(\"")
+"""Test cells, not the student's code: they are left out of what is graded."""
 _REPORTS = {}
 
 
@@ -25,8 +25,16 @@ class HiddenTestFailed(AssertionError):
     """A hidden test's verdict: the function does not pass (its hints were printed)."""
 
 
-def grade_hidden(name: str, history) -> None:
-    """Grade `name` in the code run so far; print its verdict and hints; raise if it fails."""
+def grade_hidden(name: str, history=None) -> None:
+    """Grade `name` in the code run so far; print its verdict and hints; raise if it fails.
+
+    history: the cells run so far, as typed; by default the kernel's raw input history (not
+    `In`, whose magics are already rewritten into get_ipython() calls).
+    """
+    if history is None:
+        from IPython import get_ipython
+
+        history = get_ipython().history_manager.input_hist_raw
     report = _report(_student_cells(history))
     if report.get("error"):
         print(report["error"])
@@ -42,10 +50,13 @@ def grade_hidden(name: str, history) -> None:
 
 
 def _student_cells(history) -> list:
+    """The cells run so far, less the test cells and the import of the visible checks."""
     cells = []
     for source in history:
-        if isinstance(source, str) and source.strip() \
-                and not any(marker in source for marker in _SKIPPED_MARKERS):
+        if not isinstance(source, str) or any(marker in source for marker in _TEST_CELL_MARKERS):
+            continue
+        source = "\n".join(line for line in source.splitlines() if "backprop_checks" not in line)
+        if source.strip():
             cells.append(source)
     return cells
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from autograder.submission import SubmissionError
 
 _SHELL_ASSIGNMENT = re.compile(r"^(\s*)([\w.]+)\s*=\s*[!%]")
-_IPYTHON_LINE = re.compile(r"^(\s*)(%|!|\?)")
+_IPYTHON_LINE = re.compile(r"^(\s*)(%|!|\?|get_ipython\(\))")
 _HELP_QUERY = re.compile(r"^(\s*)[\w.]+\?\??\s*$")
 _TIMING_CELL_MAGICS = ("%%time", "%%timeit", "%%capture")
 

@@ -21,8 +21,9 @@ RELEASE_SEED = 20261124
 
 BUNDLE_MODULES = (
     "__init__.py", "designs.py", "settings.py", "student_api.py", "results.py", "verdict.py",
-    "gradient_check.py", "fixtures.py", "visible.py",
-    "checks/__init__.py", "checks/findings.py", "checks/outputs.py", "checks/values.py",
+    "fixtures.py", "visible.py",
+    "checks/__init__.py", "checks/findings.py", "checks/gradients.py", "checks/outputs.py",
+    "checks/values.py",
     "diagnosis/__init__.py", "diagnosis/catalogue.py", "diagnosis/context.py",
     "diagnosis/hint.py", "diagnosis/matching.py", "diagnosis/signatures.py",
     "diagnosis/numpy_errors.py", "sandbox/protocol.py", "sandbox/worker.py",
@@ -75,8 +76,6 @@ def write_student_module(path: Path = STUDENT_MODULE_PATH) -> Path:
 
 def write_bundle(directory: Path = SOURCE_ASSIGNMENT) -> Path:
     """Write the visible checks' package and its fixtures into `directory`/backprop_checks."""
-    from autograder.fixtures import write_fixtures
-
     package_root = Path(__file__).resolve().parent
     target = directory / BUNDLE_NAME
     if target.exists():
@@ -104,8 +103,21 @@ def reference_functions() -> dict:
     import ast
 
     source = REFERENCE_PATH.read_text()
-    return {node.name: ast.get_source_segment(source, node)
-            for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)}
+    lines = source.splitlines()
+    nodes = ast.parse(source).body
+    functions = {}
+    for node, following in zip(nodes, nodes[1:] + [None]):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        # A function runs up to the next top-level statement, so that trailing comment lines
+        # such as "### END SOLUTION" stay with it; the blank lines and the "# Provided" banner
+        # before the next statement do not.
+        end = (following.lineno - 1) if following else len(lines)
+        body = lines[node.lineno - 1:end]
+        while body and (not body[-1].strip() or body[-1].startswith("#")):
+            body.pop()
+        functions[node.name] = "\n".join(body)
+    return functions
 
 
 def sync_source_notebook(path: Path = SOURCE_NOTEBOOK) -> bool:
@@ -143,3 +155,48 @@ def release_all() -> list:
     sync_source_notebook()
     written.append(generate_release())
     return written
+
+
+def write_fixtures(path, seed: int) -> None:
+    """Compute every graded function's calls at `seed`, with what each mutant does on them."""
+    import json
+
+    import numpy as np
+
+    from autograder.cases import make_calls
+    from autograder.fixtures import FORMAT_VERSION
+    from autograder.sandbox.worker import encode
+    from autograder.diagnosis.catalogue import mistakes_for
+    from autograder.diagnosis.matching import run_mutant
+    from autograder.diagnosis.mutants import MUTANTS
+    from autograder.gradient_check import numerical_gradient
+    from autograder.settings import Settings
+    from autograder.student_api import GRADED_NAMES
+
+    settings = Settings()
+    arrays = []
+    exercises = {}
+    for name in GRADED_NAMES:
+        stored = []
+        for call in make_calls(name, seed):
+            mutants = {}
+            for mistake in mistakes_for(name):
+                if mistake.id in MUTANTS:
+                    outcome = run_mutant(MUTANTS[mistake.id][1], call.args)
+                    mutants[mistake.id] = (
+                        {"raised": True, "type": outcome.error_type, "message": outcome.message}
+                        if outcome.raised else {"raised": False,
+                                                "value": encode(outcome.value, arrays)})
+            entry = {"design": call.design.name, "label": call.label, "seed": call.seed,
+                     "args": encode(list(call.args), arrays),
+                     "expected": encode(call.expected, arrays),
+                     "network": encode(call.network, arrays), "mutants": mutants}
+            if name == "backward_propagation":
+                parameters, _, X, Y = call.args
+                entry["numeric_gradient"] = encode(
+                    numerical_gradient(parameters, X, Y, settings.grad_check_epsilon), arrays)
+            stored.append(entry)
+        exercises[name] = stored
+    manifest = {"format": FORMAT_VERSION, "seed": seed, "exercises": exercises}
+    np.savez_compressed(path, manifest=np.array(json.dumps(manifest)),
+                        **{f"a{i}": array for i, array in enumerate(arrays)})

@@ -12,6 +12,7 @@ import numpy as np
 
 from autograder.checks import check_call
 from autograder.checks.findings import Finding
+from autograder.checks.gradients import relative_error
 from autograder.diagnosis import Diagnosis, Hint, diagnose
 from autograder.results import ExerciseResult
 from autograder.student_api import GRAD_KEYS
@@ -55,8 +56,6 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
 
 def gradient_findings(call, outcome, settings) -> list:
     """'grad_check' Findings: gradients that disagree with the numerical derivative of J."""
-    from autograder.gradient_check import relative_error
-
     grads = outcome.value if outcome.status == "returned" else None
     if not isinstance(grads, dict):
         return []

@@ -35,14 +35,11 @@ def run_mutant(implementation, args) -> MutantOutcome:
 
 
 def mutant_outcome(mistake_id, call):
-    """The mutant's outcome on `call`: stored with the call (student bundle) or run here."""
-    if call.mutant_outcomes is not None:
-        return call.mutant_outcomes.get(mistake_id)
-    from autograder.diagnosis.mutants import MUTANTS
-
-    if mistake_id not in MUTANTS:
+    """The mutant's outcome on `call`, from the call's mutant_outcomes (stored in the student
+    bundle, computed on demand by the grader), or None when the mistake has no mutant."""
+    if call.mutant_outcomes is None:
         return None
-    return run_mutant(MUTANTS[mistake_id][1], call.args)
+    return call.mutant_outcomes.get(mistake_id)
 
 
 def find_matching_mistakes(exercise, calls, outcomes, settings) -> list:

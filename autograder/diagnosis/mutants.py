@@ -19,6 +19,26 @@ MUTANTS = {}
 """Mistake id -> (graded function name, wrong implementation)."""
 
 
+class LiveOutcomes:
+    """The mutants' outcomes on one call's arguments, each run the first time it is asked for.
+
+    The grader's Calls carry one of these; the student bundle's carry stored outcomes instead.
+    """
+
+    def __init__(self, args):
+        self.args = args
+        self._outcomes = {}
+
+    def get(self, mistake_id):
+        from autograder.diagnosis.matching import run_mutant
+
+        if mistake_id not in MUTANTS:
+            return None
+        if mistake_id not in self._outcomes:
+            self._outcomes[mistake_id] = run_mutant(MUTANTS[mistake_id][1], self.args)
+        return self._outcomes[mistake_id]
+
+
 def mutant(mistake_id: str, function: str):
     """Register a wrong implementation of `function` for catalogue entry `mistake_id`."""
     def register(implementation):
