@@ -1,0 +1,277 @@
+"""Run untrusted student code in the child process.
+
+This file is the only code that runs beside a submission. It imports the standard library and
+numpy only (never the autograder or the reference), and is started as a script with `python -I`,
+so nothing of the grader is importable from here. It speaks to the grader over two pipes in
+frames (see `write_frame`): a JSON header followed by arrays in numpy's .npy format. Nothing is
+ever pickled. The grader trusts none of what this process says: it re-checks every value.
+"""
+
+import io
+import json
+import os
+import signal
+import struct
+import sys
+import time
+import traceback
+import types
+
+MAX_ARRAY_ITEMS = 1_000_000
+"""Arrays with more entries than this are described, not sent: no graded output is near it."""
+MAX_CONTAINER_ITEMS = 64
+MAX_DEPTH = 4
+SUBMISSION_FILENAME = "<submission>"
+
+
+# Framing, shared with the grader (backprop_checks.sandbox.protocol imports these three functions).
+
+def write_frame(stream, header, arrays=()):
+    """Write one frame: u32 header length, JSON header, u32 count, then u64 length + .npy bytes each."""
+    import numpy as np
+
+    blobs = []
+    for array in arrays:
+        buffer = io.BytesIO()
+        np.save(buffer, array, allow_pickle=False)
+        blobs.append(buffer.getvalue())
+    header_bytes = json.dumps(header, allow_nan=True).encode()
+    parts = [struct.pack("<I", len(header_bytes)), header_bytes, struct.pack("<I", len(blobs))]
+    for blob in blobs:
+        parts.append(struct.pack("<Q", len(blob)))
+        parts.append(blob)
+    stream.write(b"".join(parts))
+    stream.flush()
+
+
+def read_exactly(stream, size):
+    """Read `size` bytes, or raise EOFError if the other side went away first."""
+    chunks = []
+    while size:
+        chunk = stream.read(size)
+        if not chunk:
+            raise EOFError("the other process closed the pipe")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(stream, max_bytes=64 * 2**20):
+    """Read one frame written by `write_frame`; arrays are loaded with pickling off."""
+    import numpy as np
+
+    (header_size,) = struct.unpack("<I", read_exactly(stream, 4))
+    if header_size > max_bytes:
+        raise ValueError(f"a frame header of {header_size} bytes is too large")
+    header = json.loads(read_exactly(stream, header_size))
+    (count,) = struct.unpack("<I", read_exactly(stream, 4))
+    if count > MAX_CONTAINER_ITEMS ** 2:
+        raise ValueError(f"a frame with {count} arrays is too large")
+    arrays = []
+    total = header_size
+    for _ in range(count):
+        (size,) = struct.unpack("<Q", read_exactly(stream, 8))
+        total += size
+        if total > max_bytes:
+            raise ValueError(f"a frame of more than {max_bytes} bytes is too large")
+        arrays.append(np.load(io.BytesIO(read_exactly(stream, size)), allow_pickle=False))
+    return header, arrays
+
+
+# Values: what a student function returned, as plain data.
+
+def encode(value, arrays, depth=0):
+    """Describe `value` as JSON-able data; exact ndarrays go to `arrays` by index.
+
+    Anything that is not a plain number, string, None, ndarray or a small list, tuple or dict
+    of those is described by its type name only, so no student object crosses the boundary.
+    """
+    import numpy as np
+
+    kind = type(value)
+    if value is None:
+        return {"t": "none"}
+    if kind is bool:
+        return {"t": "bool", "v": value}
+    if kind is int:
+        return {"t": "int", "v": value} if abs(value) < 2**53 else {"t": "int", "v": float(value)}
+    if kind is float:
+        return {"t": "float", "v": value}
+    if kind is str:
+        return {"t": "str", "v": value[:200]}
+    if kind is np.ndarray:
+        if value.dtype.hasobject or value.dtype.kind not in "biufc":
+            return {"t": "opaque", "type": "numpy.ndarray", "dtype": str(value.dtype),
+                    "shape": list(value.shape)}
+        if value.size > MAX_ARRAY_ITEMS:
+            return {"t": "opaque", "type": "numpy.ndarray", "dtype": str(value.dtype),
+                    "shape": list(value.shape), "too_large": True}
+        arrays.append(np.array(value, copy=True, order="C"))
+        return {"t": "nd", "i": len(arrays) - 1}
+    if isinstance(value, np.generic) and kind.__module__ == "numpy" and value.dtype.kind in "biuf":
+        return {"t": "npscalar", "dtype": value.dtype.name, "v": value.item()}
+    if kind in (list, tuple, dict) and depth < MAX_DEPTH and len(value) <= MAX_CONTAINER_ITEMS:
+        if kind is dict:
+            if not all(type(key) is str for key in value):
+                return {"t": "opaque", "type": "dict", "detail": "keys that are not strings"}
+            return {"t": "dict", "items": [[key, encode(item, arrays, depth + 1)]
+                                            for key, item in value.items()]}
+        return {"t": kind.__name__, "items": [encode(item, arrays, depth + 1) for item in value]}
+    detail = ""
+    if isinstance(value, np.ndarray):
+        detail = "a subclass of numpy.ndarray"
+    return {"t": "opaque", "type": f"{kind.__module__}.{kind.__qualname__}", "detail": detail}
+
+
+def decode_arguments(encoded, arrays):
+    """Rebuild the grader's arguments (trusted data: arrays, numbers and dicts of them)."""
+    tag = encoded["t"]
+    if tag == "nd":
+        return arrays[encoded["i"]]
+    if tag == "dict":
+        return {key: decode_arguments(item, arrays) for key, item in encoded["items"]}
+    if tag in ("list", "tuple"):
+        items = [decode_arguments(item, arrays) for item in encoded["items"]]
+        return items if tag == "list" else tuple(items)
+    if tag == "none":
+        return None
+    return encoded["v"]
+
+
+# Running the submission.
+
+class CallTimeout(BaseException):
+    """Raised by the interval timer inside a student call that ran past its time limit."""
+
+
+def _on_alarm(signum, frame):
+    raise CallTimeout()
+
+
+def _is_submission(filename):
+    """True for code of the submission: "<submission>" for a .py, "<cell N>" for a notebook."""
+    return filename == SUBMISSION_FILENAME or filename.startswith("<cell ")
+
+
+def describe_exception(error, is_student_code=None):
+    """The exception as data: its type, message and the submission line it came from.
+
+    is_student_code(filename) tells the student's frames from library ones; by default the
+    submission's own file names ("<submission>", "<cell N>").
+    """
+    is_student_code = is_student_code or _is_submission
+    lineno = None
+    cell = None
+    if isinstance(error, SyntaxError) and is_student_code(error.filename or ""):
+        lineno, cell = error.lineno, error.filename
+    function = None
+    for frame, frame_lineno in traceback.walk_tb(error.__traceback__):
+        if is_student_code(frame.f_code.co_filename):
+            lineno, cell = frame_lineno, frame.f_code.co_filename
+            function = frame.f_code.co_name
+    try:
+        message = str(error)
+    except BaseException:
+        message = "(its message could not be read)"
+    return {"type": type(error).__name__, "message": message[:1000], "lineno": lineno,
+            "function": function, "cell": cell if cell != SUBMISSION_FILENAME else None}
+
+
+def _defined_names(namespace):
+    """Top-level names of the submission and what kind of thing each is."""
+    names = {}
+    for name, value in list(namespace.items()):
+        if name.startswith("__"):
+            continue
+        if isinstance(value, types.FunctionType):
+            names[name] = "function"
+        elif callable(value):
+            names[name] = "callable"
+        elif isinstance(value, types.ModuleType):
+            names[name] = "module"
+        else:
+            names[name] = "value"
+    return names
+
+
+def main():
+    """Import the submission, then answer call requests until the grader closes the pipe."""
+    # Keep private copies of the pipes, then point the standard streams away from them, so that
+    # whatever the submission prints (even from C) lands in a file, never in the protocol.
+    requests = os.fdopen(os.dup(0), "rb")
+    replies = os.fdopen(os.dup(1), "wb")
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    output = os.open("output.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(output, 1)
+    os.dup2(output, 2)
+    sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", buffering=0), write_through=True)
+    sys.stderr = sys.stdout
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    signal.signal(signal.SIGALRM, _on_alarm)
+
+    import numpy  # noqa: F401  (imported before the submission, as it would be)
+
+    hello, _ = read_frame(requests)
+    call_timeout = float(hello["call_timeout_s"])
+    module = types.ModuleType("submission")
+    module.__file__ = SUBMISSION_FILENAME
+    sys.modules["submission"] = module
+    # A .py is one cell that must run whole; a notebook's cells run one by one, and a cell that
+    # raises is recorded while the others still run, as in Jupyter.
+    cell_errors = []
+    signal.setitimer(signal.ITIMER_REAL, float(hello["import_timeout_s"]))
+    try:
+        for cell in hello["cells"]:
+            try:
+                exec(compile(cell["source"], cell["name"], "exec"), module.__dict__)
+            except (CallTimeout, SystemExit):
+                raise
+            except BaseException as error:
+                if hello["stop_on_error"]:
+                    raise
+                cell_errors.append(describe_exception(error))
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    except CallTimeout:
+        write_frame(replies, {"status": "timeout"})
+        return
+    except SystemExit as error:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        write_frame(replies, {"status": "exited", "code": repr(error.code)[:100]})
+        return
+    except BaseException as error:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        write_frame(replies, {"status": "import_error", "error": describe_exception(error)})
+        return
+    write_frame(replies, {"status": "ready", "names": _defined_names(module.__dict__),
+                          "cell_errors": cell_errors[:20]})
+
+    while True:
+        try:
+            request, arrays = read_frame(requests)
+        except EOFError:
+            return
+        args = decode_arguments(request["args"], arrays)
+        function = module.__dict__.get(request["name"])
+        reply = {"status": "returned"}
+        returned = []
+        started = time.perf_counter()
+        try:
+            signal.setitimer(signal.ITIMER_REAL, call_timeout)
+            try:
+                value = function(*args)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            reply["value"] = encode(value, returned)
+        except CallTimeout:
+            reply = {"status": "timeout"}
+        except BaseException as error:
+            reply = {"status": "raised", "error": describe_exception(error)}
+        reply["seconds"] = time.perf_counter() - started
+        reply["args_after"] = encode(list(args), returned)
+        write_frame(replies, reply, returned)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""Read stored cases: the grader's inputs, the reference's answers and the mutants' outcomes.
+
+The student bundle checks a student's functions in their own kernel from these fixtures, so it
+needs neither the reference nor the mutants: only numbers. The file is one .npz read with
+pickling off: a JSON manifest (an array of one string) plus the arrays it refers to, in the
+same encoding the sandbox uses for returned values.
+"""
+
+import json
+
+import numpy as np
+
+from backprop_checks.designs import DESIGNS_BY_NAME, Call
+from backprop_checks.diagnosis.matching import MutantOutcome
+from backprop_checks.sandbox.protocol import decode_value
+
+FORMAT_VERSION = 1
+"""Written by backprop_checks.release.write_fixtures (which needs the reference: not shipped)."""
+
+
+def load_calls(path) -> dict:
+    """Exercise name -> [Call], rebuilt from a fixtures file, mutant outcomes included."""
+    with np.load(path, allow_pickle=False) as data:
+        manifest = json.loads(str(data["manifest"]))
+        arrays = [data[f"a{i}"] for i in range(len(data.files) - 1)]
+    calls = {}
+    for name, entries in manifest["exercises"].items():
+        calls[name] = [_call(name, entry, arrays) for entry in entries]
+    return calls
+
+
+def _call(name, entry, arrays) -> Call:
+    mutants = {}
+    for mistake_id, outcome in entry["mutants"].items():
+        mutants[mistake_id] = (
+            MutantOutcome(True, error_type=outcome["type"], message=outcome["message"])
+            if outcome["raised"] else MutantOutcome(False, decode_value(outcome["value"], arrays)))
+    numeric = entry.get("numeric_gradient")
+    return Call(name, DESIGNS_BY_NAME[entry["design"]], entry["label"],
+                tuple(decode_value(entry["args"], arrays)), decode_value(entry["expected"], arrays),
+                entry["seed"], decode_value(entry["network"], arrays), mutants,
+                decode_value(numeric, arrays) if numeric else None)
