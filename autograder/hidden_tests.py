@@ -45,7 +45,7 @@ def grade_hidden(name: str, history=None) -> None:
         return
     print(f"✗ {name} (hidden tests, seed {report['seed']})\n")
     for hint in exercise["hints"]:
-        print(hint + "\n")
+        print(wrap(hint) + "\n")
     raise HiddenTestFailed(f"{name} does not pass the hidden tests: see the hint above.")
 
 
@@ -83,3 +83,11 @@ def _report(cells: list) -> dict:
             _REPORTS[key] = {"error": "The hidden tests could not run the grader "
                                       f"({completed.stderr.strip()[-300:]})."}
     return _REPORTS[key]
+
+
+def wrap(text: str, width: int = 88) -> str:
+    """A hint folded to `width` columns, so notebooks and feedback pages need no scrolling."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width, break_on_hyphens=False, break_long_words=False)
+                     for line in text.splitlines())

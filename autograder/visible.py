@@ -48,7 +48,7 @@ def check(name: str, function, namespace: dict = None) -> ExerciseResult:
         return result
     print(f"✗ {name}\n")
     for hint in result.hints:
-        print(hint + "\n")
+        print(wrap(hint) + "\n")
     raise CheckFailed(f"{name} does not pass yet: see the hint above.")
 
 
@@ -143,3 +143,11 @@ def _points(value) -> str:
 
 
 __all__ = ["check", "CheckFailed"]
+
+
+def wrap(text: str, width: int = 88) -> str:
+    """A hint folded to `width` columns, so notebooks and feedback pages need no scrolling."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width, break_on_hyphens=False, break_long_words=False)
+                     for line in text.splitlines())

@@ -76,4 +76,6 @@ def test_a_mistake_gets_the_same_hint_in_the_kernel_as_from_the_grader(tmp_path,
     assert report["failed"]
     assert f"[{mistake}]" in report["printed"]
     graded = {e.name: e for e in grade_path(wrong, RELEASE_SEED).exercises}[name]
-    assert graded.hints[0] in report["printed"], "same inputs, same hint"
+    # The kernel folds long lines; the words are the grader's, one for one.
+    assert " ".join(graded.hints[0].split()) in " ".join(report["printed"].split()), \
+        "same inputs, same hint"
