@@ -119,6 +119,9 @@ def grade_with_pytest(path: Path, seed: int, settings: Settings):
 
         from autograder.pytest_plugin import GradingPlugin
 
+        # The suite needs no third-party plugin; loading every installed one (jupyter's
+        # anyio, ...) costs more than grading.
+        os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         pytest_output = io.StringIO()
         with contextlib.redirect_stdout(pytest_output), \
                 contextlib.redirect_stderr(pytest_output):

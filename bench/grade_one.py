@@ -2,7 +2,7 @@
 
 Runs `python -m autograder grade SUBMISSION --json` in a fresh process, several times for each
 of a few submissions (the reference, a student's submission with mistakes, the untouched
-assignment, a submission whose import fails), and prints the median and the slowest run of
+assignment, a submission whose import fails, the solution notebook), and prints the median and the slowest run of
 each against the issue's budget of 1 s median.
 
     python bench/grade_one.py [--runs 15]
@@ -23,6 +23,7 @@ SUBMISSIONS = {
     "student with two mistakes": KIT_ROOT / "examples" / "student_submission.py",
     "untouched assignment": KIT_ROOT / "assignments" / "two_layer_net.py",
     "import fails": KIT_ROOT / "tests" / "files" / "import_fails.py",
+    "solution notebook (.ipynb)": KIT_ROOT / "solutions" / "backprop" / "backprop.ipynb",
 }
 BUDGET_S = 1.0
 

@@ -137,6 +137,14 @@ def test_bundle_holds_no_reference_and_no_mutant():
             assert line not in text, (path, line)
 
 
+def test_test_cells_carry_the_clis_points():
+    source = nbformat.read(str(SOURCE_NOTEBOOK), 4)
+    points = {cell.metadata.nbgrader["grade_id"].removeprefix("test_"):
+              cell.metadata.nbgrader["points"]
+              for cell in source.cells if cell.metadata.get("nbgrader", {}).get("grade")}
+    assert points == Settings().points
+
+
 def test_source_notebook_exercises_are_the_reference_functions():
     from autograder.release import reference_functions
 
