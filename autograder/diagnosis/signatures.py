@@ -80,6 +80,18 @@ def _wrong_type(finding, settings):
     return _render(finding, text, "S-type", "rules-for-every-function")
 
 
+def _missing_keys(finding, settings):
+    if finding.kind != "missing_keys":
+        return None
+    missing = ", ".join(finding.detail["missing"])
+    present = ", ".join(str(key) for key in finding.got) or "no keys at all"
+    what = finding.detail["what"]
+    text = (f"Your {what} has no {missing} (it has {present}). Keys match letter for letter, "
+            f"and the code that uses {what} looks each one up by its exact name.")
+    return Hint(text, "S-missing-keys",
+                "forward-propagation" if what == "cache" else "backward-propagation")
+
+
 def _non_finite(finding, settings):
     if finding.kind != "non_finite":
         return None
@@ -185,7 +197,7 @@ def _scaled(finding, settings):
     return _render(finding, text, "S-scaled", "loss-versus-cost", ratio=ratio_text(c))
 
 
-SIGNATURES = (_wrong_type, _non_finite, _transposed, _rank_one, _reduced_wrong, _other_shape,
+SIGNATURES = (_wrong_type, _missing_keys, _non_finite, _transposed, _rank_one, _reduced_wrong, _other_shape,
               _scaled)
 """Type before shape before values: a later recogniser assumes the earlier ones passed."""
 

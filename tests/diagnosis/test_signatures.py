@@ -33,6 +33,9 @@ CASES = [
      ["subclass of numpy.ndarray"]),
     ("unrecognised values", (DZ2, "dZ2 = A2 - Y + 0.1 * A2 ** 2"), "compute_dZ2",
      "S-unrecognised", ["largest difference", "expected"]),
+    ("two gradients missing", ('grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}',
+                               'grads = {"dW1": dW1, "dW2": dW2}'),
+     "backward_propagation", "S-missing-keys", ["no db1, db2", "dW1, dW2"]),
     ("tuple instead of a dict", ('    return grads\n', '    return tuple(grads.values())\n'),
      "backward_propagation", "S-structure", ["tuple of 4 items", "dict"]),
 ]
