@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from autograder.visible import wrap
+
 KIT_ROOT = Path(__file__).resolve().parent.parent
 _TEST_CELL_MARKERS = ("BEGIN HIDDEN TESTS", "grade_hidden", "check(\"")
 """Test cells, not the student's code: they are left out of what is graded."""
@@ -83,11 +85,3 @@ def _report(cells: list) -> dict:
             _REPORTS[key] = {"error": "The hidden tests could not run the grader "
                                       f"({completed.stderr.strip()[-300:]})."}
     return _REPORTS[key]
-
-
-def wrap(text: str, width: int = 88) -> str:
-    """A hint folded to `width` columns, so notebooks and feedback pages need no scrolling."""
-    import textwrap
-
-    return "\n".join(textwrap.fill(line, width, break_on_hyphens=False, break_long_words=False)
-                     for line in text.splitlines())
