@@ -36,6 +36,10 @@ class Settings:
     memory_limit_mb: int = 1024
     """Address space of the process that runs student code, in MiB (RLIMIT_AS)."""
 
+    max_processes: int = 16
+    """Processes (and threads) the submission may have at once, the worker included: a pids
+    cgroup where the grader can make one, else RLIMIT_NPROC (see sandbox/processes.py)."""
+
     output_limit_chars: int = 2000
     """How much of what the submission prints is kept in the report."""
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.sandbox import protocol
+from autograder.sandbox.processes import ProcessGroup
 from autograder.sandbox.protocol import CallOutcome
 from autograder.sandbox.worker import encode
 from autograder.settings import Settings
@@ -51,6 +52,8 @@ class Sandbox:
         self.settings = settings
         self.output_parts = []
         self.process = None
+        self.processes = None
+        """Every process of the submission, limited in number, killed when grading ends."""
         self.import_outcome = None
         self._started_at = time.monotonic()
 
@@ -59,6 +62,8 @@ class Sandbox:
     def start(self) -> None:
         """Start the worker and hand it the source; returns without waiting for the import."""
         self.directory = tempfile.mkdtemp(prefix="backprop-kit-")
+        if self.processes is None:
+            self.processes = ProcessGroup(self.settings.max_processes)
         self.process = subprocess.Popen(
             [sys.executable, "-I", str(WORKER_PATH)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -81,8 +86,10 @@ class Sandbox:
         return self.import_outcome
 
     def close(self) -> str:
-        """Stop the worker, remove its directory, and return what the submission printed."""
+        """Stop the worker and all it started, remove its directory, return what it printed."""
         self._stop_process()
+        if self.processes is not None:
+            self.processes.close()
         return "".join(self.output_parts)
 
     def __enter__(self):
@@ -199,15 +206,7 @@ class Sandbox:
         process, self.process = self.process, None
         if process is None:
             return
-        if process.poll() is None:
-            try:
-                os.killpg(process.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-        try:
-            os.killpg(process.pid, signal.SIGKILL)  # children left behind by the submission
-        except (ProcessLookupError, PermissionError):
-            pass
+        self.processes.kill_all(process.pid)  # the worker and whatever it started
         process.wait()
         for stream in (process.stdin, process.stdout):
             try:
@@ -243,7 +242,8 @@ class Sandbox:
         return environment
 
     def _limit_resources(self) -> None:
-        """In the child, before Python starts: memory, CPU time and file size limits."""
+        """In the child, before Python starts: processes, memory, CPU time and file size."""
+        self.processes.enter()
         memory = self.settings.memory_limit_mb * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         cpu = int(self.settings.submission_timeout_s) + 1

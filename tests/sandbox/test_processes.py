@@ -1,0 +1,93 @@
+"""Does no process of a submission outlive grading, and is their number capped?"""
+
+import os
+import time
+import uuid
+
+import numpy as np
+import pytest
+
+from autograder.sandbox import Sandbox
+from autograder.sandbox.processes import ProcessGroup
+from autograder.settings import Settings
+
+
+def _processes_with(marker: str) -> list:
+    """Pids whose command line holds `marker`."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                    if marker.encode() in handle.read():
+                        found.append(int(entry))
+            except OSError:
+                pass
+    return found
+
+
+def test_a_detached_grandchild_is_killed_when_grading_ends():
+    marker = f"backprop-kit-stray-{uuid.uuid4().hex}"
+    source = f'''
+import os, subprocess
+def leave_one_behind(x):
+    subprocess.Popen(["sh", "-c", "sleep 300", "{marker}"], start_new_session=True)
+    if os.fork() == 0:
+        os.setsid()
+        os.execvp("sh", ["sh", "-c", "sleep 300", "{marker}"])
+    return x
+'''
+    box = Sandbox([("<submission>", source)], Settings())
+    try:
+        box.start()
+        assert box.wait_ready().status == "ready"
+        assert box.call("leave_one_behind", (np.zeros(1),)).status == "returned"
+        deadline = time.monotonic() + 5
+        while len(_processes_with(marker)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(_processes_with(marker)) >= 2
+        if box.processes.path is None:
+            pytest.skip("no cgroup on this machine: a process that left the worker's session "
+                        "cannot be found (README, 'What the sandbox does not protect')")
+    finally:
+        box.close()
+    deadline = time.monotonic() + 5
+    while _processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_with(marker) == []
+
+
+def test_process_count_is_capped():
+    group = ProcessGroup(8)
+    try:
+        if not group.is_limited:
+            pytest.skip("no process limit can be set here (root without a writable pids "
+                        "cgroup); the fork test must not run without its limit in place")
+    finally:
+        group.close()
+    source = '''
+import os
+def spawn(x):
+    children = 0
+    try:
+        for _ in range(200):
+            pid = os.fork()
+            if pid == 0:
+                import time
+                time.sleep(30)
+                os._exit(0)
+            children += 1
+    except OSError as error:
+        return float(children)
+    return float(children)
+'''
+    box = Sandbox([("<submission>", source)], Settings(max_processes=8))
+    box.start()
+    try:
+        assert box.wait_ready().status == "ready"
+        outcome = box.call("spawn", (np.zeros(1),))
+        assert outcome.status == "returned"
+        assert outcome.value < 8, "forking stopped at the limit"
+    finally:
+        box.close()
+    assert box.processes is None or box.processes.path is None
