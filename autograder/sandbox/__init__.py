@@ -10,19 +10,21 @@ import resource
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.sandbox import protocol
+from autograder.sandbox.hiding import hide_in_child, worker_command
 from autograder.sandbox.processes import ProcessGroup
 from autograder.sandbox.protocol import CallOutcome
 from autograder.sandbox.worker import encode
 from autograder.settings import Settings
 
 WORKER_PATH = Path(__file__).with_name("worker.py")
+KIT_ROOT = Path(__file__).resolve().parents[2]
+"""Everything under it is hidden from the worker where the machine allows (sandbox/hiding.py)."""
 _GRACE_S = 1.0
 """Time the grader waits past a limit before it kills the worker itself."""
 _FILE_SIZE_LIMIT = 16 * 2**20
@@ -65,7 +67,7 @@ class Sandbox:
         if self.processes is None:
             self.processes = ProcessGroup(self.settings.max_processes)
         self.process = subprocess.Popen(
-            [sys.executable, "-I", str(WORKER_PATH)],
+            worker_command(WORKER_PATH),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             cwd=self.directory, env=self._environment(), start_new_session=True,
             preexec_fn=self._limit_resources, close_fds=True,
@@ -244,6 +246,7 @@ class Sandbox:
     def _limit_resources(self) -> None:
         """In the child, before Python starts: processes, memory, CPU time and file size."""
         self.processes.enter()
+        hide_in_child(KIT_ROOT)
         memory = self.settings.memory_limit_mb * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         cpu = int(self.settings.submission_timeout_s) + 1
