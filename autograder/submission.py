@@ -58,8 +58,13 @@ def import_failure_message(outcome, filename: str, source: str, settings) -> str
                 "Nothing was graded. Is there a loop, or a long training run, at the top level? "
                 "Put such code under if __name__ == \"__main__\":.")
     if outcome.status == "crashed":
-        return (f"{filename} ended its process while it was being imported: "
-                f"{error.get('detail', 'no reason given')}. Nothing was graded.")
+        detail = error.get("detail", "no reason given")
+        if "unreadable" in detail or "unexpected way" in detail:
+            return (f"{filename} broke the grader's connection to it while it was being "
+                    f"imported: {detail}. Nothing was graded; does it write to file "
+                    "descriptors it did not open, or replace parts of the worker?")
+        return (f"{filename} ended its process while it was being imported: {detail}. "
+                "Nothing was graded.")
     kind = error.get("type", "an error")
     message = error.get("message", "")
     line = error.get("lineno")

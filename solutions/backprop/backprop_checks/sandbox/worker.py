@@ -211,7 +211,16 @@ def main():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     signal.signal(signal.SIGALRM, _on_alarm)
 
+    import builtins
+
     import numpy  # noqa: F401  (imported before the submission, as it would be)
+
+    # The worker's own code needs honest builtins (isinstance, type, len...): the submission's
+    # replacements are undone after its import and after each call.
+    saved_builtins = dict(vars(builtins))
+
+    def restore_builtins():
+        vars(builtins).update(saved_builtins)
 
     hello, _ = read_frame(requests)
     call_timeout = float(hello["call_timeout_s"])
@@ -242,8 +251,10 @@ def main():
         return
     except BaseException as error:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        restore_builtins()
         write_frame(replies, {"status": "import_error", "error": describe_exception(error)})
         return
+    restore_builtins()
     write_frame(replies, {"status": "ready", "names": _defined_names(module.__dict__),
                           "cell_errors": cell_errors[:20]})
 
@@ -263,11 +274,14 @@ def main():
                 value = function(*args)
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+            restore_builtins()
             reply["value"] = encode(value, returned)
         except CallTimeout:
             reply = {"status": "timeout"}
         except BaseException as error:
+            restore_builtins()
             reply = {"status": "raised", "error": describe_exception(error)}
+        restore_builtins()
         reply["seconds"] = time.perf_counter() - started
         reply["args_after"] = encode(list(args), returned)
         write_frame(replies, reply, returned)
