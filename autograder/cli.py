@@ -52,6 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
                            metavar=unit, help=f"{field_help(name)} (default {default})")
     grade.set_defaults(handler=cmd_grade)
 
+    batch = commands.add_parser(
+        "batch", help="grade a folder of submissions into RESULTS, with a gradebook",
+        description="Grade every student's .py or .ipynb (or sub-folder holding one) in "
+                    "SUBMISSIONS, in parallel; each report is written to RESULTS as soon as it "
+                    "is graded, and a new run grades only what is missing.")
+    batch.add_argument("submissions", metavar="SUBMISSIONS", help="the folder of submissions")
+    batch.add_argument("--out", metavar="RESULTS", required=True,
+                       help="where the reports and gradebook.csv go")
+    batch.add_argument("--jobs", type=_positive(int, "--jobs"), default=os.cpu_count() or 1,
+                       help="submissions graded at once (default: the number of cores)")
+    batch.add_argument("--force", action="store_true", help="grade again what is already graded")
+    batch.add_argument("--seed", type=_seed, default=None,
+                       help="the same inputs for the whole class (default: a new seed)")
+    batch.set_defaults(handler=cmd_batch)
+
     release = commands.add_parser(
         "release", help="regenerate the student versions (assignments/) from the reference",
         description="Write assignments/two_layer_net.py (the reference with every solution "
@@ -95,6 +110,58 @@ def cmd_grade(args, parser) -> int:
 
         render_terminal(result)
     return 0
+
+
+def cmd_batch(args, parser) -> int:
+    from autograder.batch import GRADEBOOK, grade_folder
+
+    folder = Path(args.submissions)
+    if not folder.is_dir():
+        parser.error(f"{args.submissions}: no such folder")
+    seed = args.seed if args.seed is not None else _batch_seed(Path(args.out))
+    counts = grade_folder(folder, Path(args.out), seed, Settings(), args.jobs, args.force,
+                          _Progress())
+    ungraded = counts["failed"]
+    line = (f"Graded {counts['graded']} of {counts['total']} submissions in "
+            f"{counts['seconds']:.0f} s (seed {seed}); {counts['skipped']} were already graded.")
+    if ungraded:
+        line += (f" {ungraded} could not be graded; see {Path(args.out) / GRADEBOOK}, "
+                 "column \"error\".")
+    print(line)
+    return 0
+
+
+def _batch_seed(out: Path) -> int:
+    """The seed of the run that RESULTS belongs to, so that a resumed run uses the same inputs;
+    a new seed, recorded there, for a new RESULTS."""
+    import json
+
+    record = out / "batch.json"
+    try:
+        return int(json.loads(record.read_text())["seed"])
+    except (OSError, ValueError, KeyError, TypeError):
+        seed = new_seed()
+        out.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps({"seed": seed}) + "\n")
+        return seed
+
+
+class _Progress:
+    """A rich progress bar on standard error, shown only on a terminal."""
+
+    def start(self, total):
+        from rich.progress import Progress
+
+        self.bar = Progress(disable=not sys.stderr.isatty(), transient=True,
+                            console=None)
+        self.bar.start()
+        self.task = self.bar.add_task("grading", total=total)
+
+    def advance(self, student):
+        self.bar.update(self.task, advance=1, description=f"graded {student}")
+
+    def stop(self):
+        self.bar.stop()
 
 
 def cmd_release(args, parser) -> int:

@@ -1,0 +1,130 @@
+"""Grade a folder of submissions: in parallel, resumable, ending with a gradebook.
+
+Each student has one .py or .ipynb in SUBMISSIONS, or a sub-folder holding one. Each report is
+written atomically to RESULTS/<student>.json as soon as it is graded, so an interrupted run
+loses nothing already graded, and a new run grades only what is missing (--force: everything).
+A submission that cannot be graded gets a report with its error, and a gradebook row.
+"""
+
+import csv
+import json
+import os
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from autograder.results import ExerciseResult, SubmissionResult
+from autograder.student_api import GRADED_NAMES
+
+SUFFIXES = (".py", ".ipynb")
+GRADEBOOK = "gradebook.csv"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One student's submission, or why none could be found for them."""
+
+    student: str
+    path: Path = None
+    problem: str = None
+
+
+def find_submissions(folder: Path) -> list:
+    """One Entry per student, sorted by name."""
+    entries = []
+    for item in sorted(folder.iterdir()):
+        if item.name.startswith("."):
+            continue
+        if item.is_file() and item.suffix.lower() in SUFFIXES:
+            entries.append(Entry(item.stem, item))
+        elif item.is_dir():
+            found = sorted(p for p in item.rglob("*") if p.is_file()
+                           and p.suffix.lower() in SUFFIXES and ".ipynb_checkpoints" not in p.parts)
+            if len(found) == 1:
+                entries.append(Entry(item.name, found[0]))
+            else:
+                what = "no .py or .ipynb file" if not found else \
+                    f"{len(found)} .py or .ipynb files ({', '.join(p.name for p in found[:4])})"
+                entries.append(Entry(item.name, None, f"The folder {item.name} holds {what}; "
+                                                      "the grader needs exactly one."))
+    return entries
+
+
+def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force: bool,
+                 progress=None) -> dict:
+    """Grade what is missing in `out` (everything with force); write the gradebook.
+
+    Returns counts: graded, skipped (already there), failed (could not be graded), seconds.
+    """
+    from autograder.grading import grade_path
+
+    out.mkdir(parents=True, exist_ok=True)
+    entries = find_submissions(folder)
+    todo = [e for e in entries if force or not (out / f"{e.student}.json").exists()]
+    started = time.perf_counter()
+    if progress:
+        progress.start(len(todo))
+
+    def grade(entry: Entry) -> SubmissionResult:
+        if entry.problem:
+            return _ungradable(entry, seed, entry.problem)
+        try:
+            return grade_path(entry.path, seed, settings)
+        except Exception as error:  # a bug of ours: recorded for this student, the run goes on
+            return _ungradable(entry, seed, "The grader had a problem with this submission "
+                                            f"({type(error).__name__}); not the student's fault.")
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(grade, entry): entry for entry in todo}
+        for future in as_completed(futures):
+            entry = futures[future]
+            write_atomically(out / f"{entry.student}.json",
+                             json.dumps(future.result().to_json_dict(), indent=2))
+            if progress:
+                progress.advance(entry.student)
+    if progress:
+        progress.stop()
+    rows = write_gradebook(out, [e.student for e in entries])
+    failed = sum(1 for row in rows if row["error"])
+    return {"graded": len(todo), "skipped": len(entries) - len(todo), "failed": failed,
+            "total": len(entries), "seconds": time.perf_counter() - started}
+
+
+def write_gradebook(out: Path, students: list) -> list:
+    """RESULTS/gradebook.csv: student, each function's score, total, error."""
+    rows = []
+    for student in students:
+        report = json.loads((out / f"{student}.json").read_text())
+        row = {"student": student}
+        for exercise in report["exercises"]:
+            row[exercise["name"]] = exercise["score"]
+        row["total"] = report["score"]
+        row["max_score"] = report["max_score"]
+        row["error"] = report["error"] or ""
+        rows.append(row)
+    fields = ["student", *GRADED_NAMES, "total", "max_score", "error"]
+    with tempfile.NamedTemporaryFile("w", dir=out, delete=False, newline="",
+                                     suffix=".tmp") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    os.replace(handle.name, out / GRADEBOOK)
+    return rows
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written report."""
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False,
+                                     suffix=".tmp") as handle:
+        handle.write(text)
+    os.replace(handle.name, path)
+
+
+def _ungradable(entry: Entry, seed: int, message: str) -> SubmissionResult:
+    from autograder.settings import DEFAULT_SETTINGS
+
+    exercises = [ExerciseResult(name, False, 0, DEFAULT_SETTINGS.points[name])
+                 for name in GRADED_NAMES]
+    return SubmissionResult(str(entry.path or entry.student), seed, exercises, message)
