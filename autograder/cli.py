@@ -67,6 +67,24 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the same inputs for the whole class (default: a new seed)")
     batch.set_defaults(handler=cmd_batch)
 
+    gradescope = commands.add_parser(
+        "gradescope", help="build the autograder zip for Gradescope",
+        description="Write the zip Gradescope expects: setup.sh, run_autograder and the kit.")
+    gradescope.add_argument("--out", metavar="ZIP", default="autograder.zip",
+                            help="where to write it (default autograder.zip)")
+    gradescope.set_defaults(handler=cmd_gradescope)
+
+    gradescope_run = commands.add_parser(
+        "gradescope-run", help="(inside Gradescope) grade ROOT/submission into ROOT/results",
+        description="What run_autograder calls in Gradescope's container.")
+    gradescope_run.add_argument("--root", default="/autograder", help="default /autograder")
+    gradescope_run.add_argument("--seed", type=_seed, default=None)
+    gradescope_run.add_argument("--visibility", default="visible",
+                                choices=("visible", "after_published", "after_due_date",
+                                         "hidden"),
+                                help="when students see each function's result and hints")
+    gradescope_run.set_defaults(handler=cmd_gradescope_run)
+
     release = commands.add_parser(
         "release", help="regenerate the student versions (assignments/) from the reference",
         description="Write assignments/two_layer_net.py (the reference with every solution "
@@ -162,6 +180,22 @@ class _Progress:
 
     def stop(self):
         self.bar.stop()
+
+
+def cmd_gradescope(args, parser) -> int:
+    from autograder.gradescope import build_zip
+
+    print(f"Wrote {build_zip(Path(args.out))}")
+    return 0
+
+
+def cmd_gradescope_run(args, parser) -> int:
+    from autograder.gradescope import run
+
+    seed = new_seed() if args.seed is None else args.seed
+    results = run(Path(args.root), seed, Settings(), args.visibility)
+    print(f"Score {results['score']}")
+    return 0
 
 
 def cmd_release(args, parser) -> int:
