@@ -31,11 +31,11 @@ class Entry:
     problem: str = None
 
 
-def find_submissions(folder: Path) -> list:
-    """One Entry per student, sorted by name."""
+def find_submissions(folder: Path, results: Path = None) -> list:
+    """One Entry per student, sorted by name (the results folder, if inside, is not one)."""
     entries = []
     for item in sorted(folder.iterdir()):
-        if item.name.startswith("."):
+        if item.name.startswith(".") or (results is not None and item.resolve() == results):
             continue
         if item.is_file() and item.suffix.lower() in SUFFIXES:
             entries.append(Entry(item.stem, item))
@@ -61,7 +61,7 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
     from autograder.grading import grade_path
 
     out.mkdir(parents=True, exist_ok=True)
-    entries = find_submissions(folder)
+    entries = find_submissions(folder, out.resolve())
     todo = [e for e in entries if force or not (out / f"{e.student}.json").exists()]
     started = time.perf_counter()
     if progress:

@@ -67,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the same inputs for the whole class (default: a new seed)")
     batch.set_defaults(handler=cmd_batch)
 
+    report = commands.add_parser(
+        "report", help="write the class report (HTML and PNG charts) from batch RESULTS",
+        description="Score distribution, pass rate per function and the most common mistakes "
+                    "across the class, as RESULTS/report.html and RESULTS/report/*.png.")
+    report.add_argument("results", metavar="RESULTS", help="the folder batch wrote")
+    report.set_defaults(handler=cmd_report)
+
     gradescope = commands.add_parser(
         "gradescope", help="build the autograder zip for Gradescope",
         description="Write the zip Gradescope expects: setup.sh, run_autograder and the kit.")
@@ -180,6 +187,16 @@ class _Progress:
 
     def stop(self):
         self.bar.stop()
+
+
+def cmd_report(args, parser) -> int:
+    from autograder.class_report import write_report
+
+    results = Path(args.results)
+    if not results.is_dir() or not any(results.glob("*.json")):
+        parser.error(f"{args.results}: no reports there; run python -m autograder batch first")
+    print(f"Wrote {write_report(results)} and its charts in {results / 'report'}")
+    return 0
 
 
 def cmd_gradescope(args, parser) -> int:
