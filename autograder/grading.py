@@ -9,7 +9,6 @@ import difflib
 from dataclasses import asdict
 from pathlib import Path
 
-
 from autograder import cases
 from autograder.notebook import read_notebook_cells
 from autograder.results import ExerciseResult, SubmissionResult
@@ -20,7 +19,6 @@ from autograder.student_api import GRAD_KEYS, GRADED_NAMES, PROVIDED_NAMES
 from autograder.submission import (SubmissionError, check_syntax, import_failure_message,
                                    load_source)
 from autograder.verdict import COMPONENTS, Components, judge
-
 
 
 class SubmissionGrader:
@@ -35,8 +33,8 @@ class SubmissionGrader:
         self.sandbox = None
         self.names = {}
         self.grader_errors = []
-        self._cell_notes_taken = False
         """Tracebacks of the grader's own failures, for instructors only."""
+        self._cell_notes_taken = False
         self.notes = []
         """Things worth knowing that did not stop grading (notebook cells that raised...)."""
         self.source = ""
