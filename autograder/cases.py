@@ -6,6 +6,7 @@ honest (research/mistakes.md §2): caches come from a real forward pass, so 1 - 
 that |Z1| reaches past 1, so a forgotten or misplaced tanh' cannot hide under the tolerance.
 """
 
+import functools
 import zlib
 
 import numpy as np
@@ -15,8 +16,14 @@ from autograder.diagnosis.mutants import LiveOutcomes
 from autograder.reference import reference
 
 
-def make_calls(exercise: str, seed: int) -> list:
-    """Every call that grades `exercise`, on every design, in a fixed order."""
+@functools.lru_cache(maxsize=64)
+def make_calls(exercise: str, seed: int) -> tuple:
+    """Every call that grades `exercise`, on every design, in a fixed order.
+
+    Cached: a class graded with one seed shares its inputs, answers and mutant outcomes, so
+    they are computed once, not once per student. Calls are frozen and never mutated (the
+    sandbox sends copies, and the reference and the mutants run on copies).
+    """
     calls = []
     for design in DESIGNS:
         call_seed = case_seed(seed, exercise, design.name)
@@ -25,7 +32,7 @@ def make_calls(exercise: str, seed: int) -> list:
             expected = getattr(reference, exercise)(*_copy(args))
             calls.append(Call(exercise, design, label, args, expected, call_seed, network,
                               mutant_outcomes=LiveOutcomes(args)))
-    return calls
+    return tuple(calls)
 
 
 def case_seed(seed: int, exercise: str, design_name: str) -> int:
