@@ -109,6 +109,10 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("Interrupted; nothing was reported.", file=sys.stderr)
         return 130
+    except ModuleNotFoundError as error:  # the kit's own requirements, not the submission's
+        print(f"backprop-kit needs {error.name}, which is not installed here: run "
+              "python -m pip install -r requirements.txt", file=sys.stderr)
+        return 2
 
 
 def cmd_grade(args, parser) -> int:
