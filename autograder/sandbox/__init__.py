@@ -6,7 +6,6 @@ dies, is reported as such and a fresh worker takes the remaining calls.
 """
 
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -16,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.sandbox import protocol
-from autograder.sandbox.hiding import hide_in_child, worker_command
+from autograder.sandbox.hiding import hide_in_child, paths_to_hide, worker_command
+from autograder.sandbox.worker import apply_limits
+from autograder.sandbox.zygote import shared_zygote
 from autograder.sandbox.processes import ProcessGroup
 from autograder.sandbox.protocol import CallOutcome
 from autograder.sandbox.worker import encode
@@ -66,7 +67,7 @@ class Sandbox:
         self.directory = tempfile.mkdtemp(prefix="backprop-kit-")
         if self.processes is None:
             self.processes = ProcessGroup(self.settings.max_processes)
-        self.process = subprocess.Popen(
+        self.process = self._fork_from_zygote() or subprocess.Popen(
             worker_command(WORKER_PATH),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             cwd=self.directory, env=self._environment(), start_new_session=True,
@@ -247,12 +248,30 @@ class Sandbox:
         """In the child, before Python starts: processes, memory, CPU time and file size."""
         self.processes.enter()
         hide_in_child(KIT_ROOT)
+        apply_limits(self._limits())
+
+    def _limits(self) -> dict:
         memory = self.settings.memory_limit_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         cpu = int(self.settings.submission_timeout_s) + 1
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (_FILE_SIZE_LIMIT, _FILE_SIZE_LIMIT))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        return {"RLIMIT_AS": [memory, memory], "RLIMIT_CPU": [cpu, cpu + 1],
+                "RLIMIT_FSIZE": [_FILE_SIZE_LIMIT, _FILE_SIZE_LIMIT], "RLIMIT_CORE": [0, 0]}
+
+    def _fork_from_zygote(self):
+        """A worker forked from the shared zygote (fast), or None to start one afresh."""
+        if not self.settings.use_zygote:
+            return None
+        environment = self._environment()
+        base = {k: v for k, v in environment.items() if k not in ("HOME", "TMPDIR")}
+        zygote = shared_zygote(worker_command(WORKER_PATH), base)
+        if zygote is None:
+            return None
+        order = {"cgroup": str(self.processes.path) if self.processes.path else None,
+                 "hide": paths_to_hide(KIT_ROOT), "limits": self._limits(),
+                 "environment": {"HOME": self.directory, "TMPDIR": self.directory}}
+        try:
+            return zygote.fork(self.directory, order)
+        except (OSError, EOFError, ValueError):
+            return None
 
 
 def _clean_error(error) -> dict:

@@ -94,6 +94,7 @@ def _make_cgroup(max_processes: int):
             continue
         if root.name != "pids" and "pids" not in _read(root / "cgroup.controllers").split():
             continue
+        _remove_stale_groups(root)
         path = root / f"backprop-kit-{uuid.uuid4().hex[:12]}"
         try:
             path.mkdir()
@@ -112,3 +113,15 @@ def _read(path: Path) -> str:
         return path.read_text()
     except OSError:
         return ""
+
+
+def _remove_stale_groups(root: Path, older_than_s: float = 300) -> None:
+    """Remove empty groups that graders left behind (a zombie can delay a removal past a
+    grader's exit). Only old ones: a new, empty group may be about to receive its worker."""
+    now = time.time()
+    for path in root.glob("backprop-kit-*"):
+        try:
+            if now - path.stat().st_mtime > older_than_s and not _read(path / "cgroup.procs").split():
+                path.rmdir()
+        except OSError:
+            pass

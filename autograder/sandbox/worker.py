@@ -287,5 +287,106 @@ def main():
         write_frame(replies, reply, returned)
 
 
-if __name__ == "__main__":
+# The zygote: a process with numpy already imported that forks one worker per submission, so
+# that a submission does not pay for starting Python and importing numpy (about 0.1 s).
+
+def cover_paths(paths):
+    """In a fresh mount namespace, cover each path (empty tmpfs, or /dev/null for a file).
+
+    True when done; False where the kernel does not allow it (not root), changing nothing.
+    """
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(0x00020000) != 0:  # CLONE_NEWNS
+        return False
+    if libc.mount(b"none", b"/", None, 16384 | (1 << 18), None) != 0:  # MS_REC | MS_PRIVATE
+        return False
+    for path in paths:
+        target = os.fsencode(path)
+        if os.path.isdir(path):
+            libc.mount(b"tmpfs", target, b"tmpfs", 0, b"size=4k,mode=000")
+        else:
+            libc.mount(b"/dev/null", target, None, 4096, None)  # MS_BIND
+    return True
+
+
+def apply_limits(limits):
+    """setrlimit for each {"RLIMIT_AS": [soft, hard], ...}."""
+    import resource
+
+    for name, (soft, hard) in limits.items():
+        resource.setrlimit(getattr(resource, name), (soft, hard))
+
+
+def zygote():
+    """Answer fork orders on stdin with the new worker's pid; reap workers, noting how each
+    ended in its folder (.exit), since the grader is not their parent."""
+    import select
+
+    import numpy  # noqa: F401  (the point of the zygote: imported once, shared by every fork)
+
+    orders = os.fdopen(0, "rb", buffering=0)
+    answers = os.fdopen(1, "wb")
+    folders = {}
+    while True:
+        readable, _, _ = select.select([0], [], [], 0.01)
+        _reap(folders)
+        if not readable:
+            continue
+        try:
+            order, _ = read_frame(orders)
+        except EOFError:
+            return
+        pid = os.fork()
+        if pid == 0:
+            status = 70
+            try:
+                _become_worker(order)
+                status = 0
+            finally:
+                os._exit(status)
+        folders[pid] = order["directory"]
+        write_frame(answers, {"pid": pid})
+
+
+def _reap(folders):
+    while folders:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        folder = folders.pop(pid, None)
+        if folder:
+            try:
+                with open(os.path.join(folder, ".exit"), "w") as handle:
+                    handle.write(str(os.waitstatus_to_exitcode(status)))
+            except OSError:
+                pass
+
+
+def _become_worker(order):
+    """In the forked child: its own session, cgroup, hidden kit, limits, folder and pipes."""
+    os.setsid()
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    if order.get("cgroup"):
+        with open(os.path.join(order["cgroup"], "cgroup.procs"), "w") as handle:
+            handle.write(str(os.getpid()))
+    cover_paths(order.get("hide", []))
+    os.chdir(order["directory"])
+    os.environ.update(order["environment"])
+    apply_limits(order["limits"])
+    # Replies first: once the grader's write end of "requests" opens, this end of "replies" is
+    # open too, so the grader never reads a false end-of-file from a FIFO nobody opened yet.
+    replies = os.open(os.path.join(order["directory"], "replies"), os.O_WRONLY)
+    requests = os.open(os.path.join(order["directory"], "requests"), os.O_RDONLY)
+    os.dup2(requests, 0)
+    os.dup2(replies, 1)
+    os.closerange(3, 1024)
     main()
+
+
+if __name__ == "__main__":
+    zygote() if sys.argv[1:] == ["zygote"] else main()
