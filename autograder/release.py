@@ -76,22 +76,25 @@ def write_student_module(path: Path = STUDENT_MODULE_PATH) -> Path:
 
 def write_bundle(directory: Path = SOURCE_ASSIGNMENT) -> Path:
     """Write the visible checks' package and its fixtures into `directory`/backprop_checks."""
-    package_root = Path(__file__).resolve().parent
     target = directory / BUNDLE_NAME
     if target.exists():
         shutil.rmtree(target)
     for relative in BUNDLE_MODULES:
-        text = (package_root / relative).read_text()
-        if relative == "__init__.py":
-            text = _PACKAGE_INIT
-        text = re.sub(r"\bautograder\.", f"{BUNDLE_NAME}.", text)
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(text)
+        destination.write_text(bundle_module_text(relative))
     (target / "sandbox" / "__init__.py").write_text(
         '"""The sandbox\'s value encoding, so that the checks see the same kinds of values."""\n')
     write_fixtures(target / "fixtures.npz", RELEASE_SEED)
     return target
+
+
+def bundle_module_text(relative: str) -> str:
+    """One module of the bundle: the autograder's own, importing from the bundle instead."""
+    if relative == "__init__.py":
+        return re.sub(r"\bautograder\.", f"{BUNDLE_NAME}.", _PACKAGE_INIT)
+    text = (Path(__file__).resolve().parent / relative).read_text()
+    return re.sub(r"\bautograder\.", f"{BUNDLE_NAME}.", text)
 
 
 SOURCE_NOTEBOOK = SOURCE_ASSIGNMENT / "backprop.ipynb"

@@ -2,7 +2,10 @@
 
 import ast
 
-from autograder.release import STUDENT_MODULE_PATH, student_source
+import pytest
+
+from autograder.release import (BUNDLE_MODULES, BUNDLE_NAME, RELEASE_NOTEBOOK, SOURCE_ASSIGNMENT,
+                                STUDENT_MODULE_PATH, bundle_module_text, student_source)
 from autograder.student_api import GRADED_NAMES, PROVIDED_NAMES
 from tests.conftest import REFERENCE
 
@@ -15,6 +18,15 @@ def _functions(source: str) -> dict:
 def test_regenerating_the_student_module_changes_nothing():
     assert STUDENT_MODULE_PATH.read_text() == student_source(REFERENCE.read_text()), \
         "assignments/two_layer_net.py is stale: run python -m autograder release"
+
+
+@pytest.mark.parametrize("assignment", [SOURCE_ASSIGNMENT, RELEASE_NOTEBOOK.parent],
+                         ids=["source", "release"])
+def test_the_bundled_checks_are_the_autograders_own(assignment):
+    """A change to the grader must reach the notebook's visible checks (release regenerates them)."""
+    stale = [relative for relative in BUNDLE_MODULES
+             if (assignment / BUNDLE_NAME / relative).read_text() != bundle_module_text(relative)]
+    assert stale == [], f"stale in {assignment}: run python -m autograder release"
 
 
 def test_every_graded_function_is_a_stub_with_its_docstring():
