@@ -78,12 +78,24 @@ def gradient_findings(call, outcome, settings) -> list:
     return findings
 
 
+_NUMERICAL_GRADIENTS = {}
+"""(id of a Call, epsilon) -> (the Call, its numerical gradient): calls are shared by a class
+graded at one seed (cases.make_calls), so each gradient is computed once, not per student."""
+
+
 def _numerical_gradient(call, settings):
     """Computed from the reference, in the grader only (the bundle stores it instead)."""
     from backprop_checks.gradient_check import numerical_gradient
 
-    parameters, _, X, Y = call.args
-    return numerical_gradient(parameters, X, Y, settings.grad_check_epsilon)
+    key = (id(call), settings.grad_check_epsilon)
+    cached = _NUMERICAL_GRADIENTS.get(key)
+    if cached is None or cached[0] is not call:
+        parameters, _, X, Y = call.args
+        if len(_NUMERICAL_GRADIENTS) > 256:
+            _NUMERICAL_GRADIENTS.clear()
+        cached = _NUMERICAL_GRADIENTS[key] = (
+            call, numerical_gradient(parameters, X, Y, settings.grad_check_epsilon))
+    return cached[1]
 
 
 def _trace_components(diagnosis: Diagnosis, components: Components, settings) -> None:
