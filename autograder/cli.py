@@ -148,7 +148,7 @@ def cmd_batch(args, parser) -> int:
     if not folder.is_dir():
         parser.error(f"{args.submissions}: no such folder")
     seed = args.seed if args.seed is not None else _batch_seed(Path(args.out))
-    counts = grade_folder(folder, Path(args.out), seed, Settings(use_zygote=True), args.jobs,
+    counts = grade_folder(folder, Path(args.out), seed, Settings(), args.jobs,
                           args.force,
                           _Progress())
     ungraded = counts["failed"]

@@ -5,31 +5,37 @@ then one call at a time. Each call has a deadline; a call that runs past it, or 
 dies, is reported as such and a fresh worker takes the remaining calls.
 """
 
+import atexit
 import os
 import shutil
 import signal
-import subprocess
+import socket
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.sandbox import protocol
-from autograder.sandbox.hiding import hide_in_child, paths_to_hide, worker_command
-from autograder.sandbox.worker import apply_limits
-from autograder.sandbox.zygote import shared_zygote
+from autograder.sandbox.hiding import paths_to_hide, worker_command
 from autograder.sandbox.processes import ProcessGroup
 from autograder.sandbox.protocol import CallOutcome
 from autograder.sandbox.worker import encode
+from autograder.sandbox.zygote import ZygoteGone, close_zygotes, shared_zygote
 from autograder.settings import Settings
 
 WORKER_PATH = Path(__file__).with_name("worker.py")
 KIT_ROOT = Path(__file__).resolve().parents[2]
 """Everything under it is hidden from the worker where the machine allows (sandbox/hiding.py)."""
+PRELOAD = ("numpy",)
+"""What every worker has imported before the submission runs: numpy, as the assignment does."""
 _GRACE_S = 1.0
 """Time the grader waits past a limit before it kills the worker itself."""
+_REAP_TIMEOUT_S = 5.0
+"""Time a killed worker may take to be reaped (it is milliseconds)."""
 _FILE_SIZE_LIMIT = 16 * 2**20
 _PASSED_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG", "LC_ALL")
+
+atexit.register(close_zygotes)
 
 
 @dataclass
@@ -48,13 +54,21 @@ class ImportOutcome:
 class Sandbox:
     """One submission's worker process, restarted after a crash or a time-out."""
 
-    def __init__(self, cells, settings: Settings, stop_on_error: bool = True):
-        """cells: [(name, source)], "<submission>" for a .py, "<cell N>" for notebook cells."""
+    def __init__(self, cells, settings: Settings, stop_on_error: bool = True,
+                 preload: tuple = PRELOAD):
+        """cells: [(name, source)], "<submission>" for a .py, "<cell N>" for notebook cells.
+
+        preload: modules the zygote imports before it forks this worker (numpy always).
+        """
         self.cells = [{"name": name, "source": source} for name, source in cells]
         self.stop_on_error = stop_on_error
         self.settings = settings
+        self.preload = preload
         self.output_parts = []
-        self.process = None
+        self.channel = None
+        self.zygote = None
+        self.order_id = None
+        self._pid = None
         self.processes = None
         """Every process of the submission, limited in number, killed when grading ends."""
         self.import_outcome = None
@@ -63,24 +77,29 @@ class Sandbox:
     # Lifecycle
 
     def start(self) -> None:
-        """Start the worker and hand it the source; returns without waiting for the import."""
+        """Fork the worker and hand it the source; returns without waiting for either."""
         self.directory = tempfile.mkdtemp(prefix="backprop-kit-")
         if self.processes is None:
             self.processes = ProcessGroup(self.settings.max_processes)
-        self.process = self._fork_from_zygote() or subprocess.Popen(
-            worker_command(WORKER_PATH),
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            cwd=self.directory, env=self._environment(), start_new_session=True,
-            preexec_fn=self._limit_resources, close_fds=True,
-        )
-        self.reader = protocol.DeadlineReader(self.process.stdout.fileno())
-        hello = {"cells": self.cells, "stop_on_error": self.stop_on_error,
-                 "call_timeout_s": self.settings.call_timeout_s,
-                 "import_timeout_s": self._remaining_s()}
+        grader_end, worker_end = socket.socketpair()
+        order = {"directory": self.directory,
+                 "cgroup": str(self.processes.path) if self.processes.path else None,
+                 "hide": paths_to_hide(KIT_ROOT), "limits": self._limits(),
+                 "environment": {"HOME": self.directory, "TMPDIR": self.directory,
+                                 "MPLCONFIGDIR": self.directory}}
         try:
-            protocol.write_frame(self.process.stdin, hello)
-        except OSError:
-            pass  # the worker died already; wait_ready() reports how
+            self.zygote = shared_zygote(worker_command(WORKER_PATH), self._environment(),
+                                        self.preload)
+            self.order_id = self.zygote.fork(order, worker_end)
+        except ZygoteGone:
+            self.zygote = None  # wait_ready() reports that no worker could start
+        finally:
+            worker_end.close()
+        self._pid = None
+        self.channel = protocol.Channel(grader_end)
+        self.channel.send({"cells": self.cells, "stop_on_error": self.stop_on_error,
+                           "call_timeout_s": self.settings.call_timeout_s,
+                           "import_timeout_s": self._remaining_s()})
 
     def wait_ready(self) -> ImportOutcome:
         """Wait for the submission to be imported and report how it went."""
@@ -105,41 +124,66 @@ class Sandbox:
 
     def call(self, name: str, args: tuple) -> CallOutcome:
         """Call the submission's `name` with `args`; restart the worker first if it died."""
-        if self.process is None or self.process.poll() is not None:
-            self.start()
-            self.import_outcome = None
-            if self.wait_ready().status != "ready":
-                return CallOutcome("crashed", error={"detail": "the submission could not be "
-                                                               "imported again after a restart"})
+        return self.call_many([(name, args)])[0]
+
+    def call_many(self, requests: list) -> list:
+        """Call each (name, args) in order; one CallOutcome each.
+
+        The requests are all sent at once and the worker answers them one after the other, so
+        a submission costs one exchange, not one per call. A call that crashes the worker, or
+        that the grader has to stop, is reported, and a fresh worker takes the calls after it.
+        """
+        outcomes = []
+        while len(outcomes) < len(requests):
+            if not self._is_running():
+                self.start()
+                self.import_outcome = None
+                if self.wait_ready().status != "ready":
+                    detail = "the submission could not be imported again after a restart"
+                    return outcomes + [CallOutcome("crashed", error={"detail": detail})
+                                       for _ in requests[len(outcomes):]]
+            pending = requests[len(outcomes):]
+            for name, args in pending:
+                arrays = []
+                self.channel.send({"name": name, "args": encode(list(args), arrays)}, arrays)
+            for _ in pending:
+                outcome = self._receive_call()
+                outcomes.append(outcome)
+                if not self._is_running():
+                    break  # the rest go to a fresh worker
+        return outcomes
+
+    # Helpers
+
+    def _is_running(self) -> bool:
+        return self.channel is not None and not self.channel.closed_by_worker
+
+    def _receive_call(self) -> CallOutcome:
         if self._remaining_s() <= 0:
+            self._stop_process()
             return CallOutcome("timeout", error={"limit": "submission",
                                                  "seconds": self.settings.submission_timeout_s})
-        arrays = []
-        request = {"name": name, "args": encode(list(args), arrays)}
-        try:
-            protocol.write_frame(self.process.stdin, request, arrays)
-        except OSError:
-            return self._crashed_call()
         limit = min(self.settings.call_timeout_s + _GRACE_S, self._remaining_s() + _GRACE_S)
         try:
-            reply, returned = self.reader.read_frame(limit)
+            reply, returned = self.channel.receive(limit)
         except TimeoutError:
             self._stop_process()
             return CallOutcome("timeout", error={"limit": "call",
                                                  "seconds": self.settings.call_timeout_s})
         except EOFError:
-            return self._crashed_call()
+            return CallOutcome("crashed", error={"detail": self._death_detail()})
         except protocol.ProtocolError as error:
             self._stop_process()
             return CallOutcome("crashed", error={"detail": f"it sent back something unreadable "
                                                            f"({error})"})
         return self._decode_call(reply, returned)
 
-    # Helpers
-
     def _receive_import(self) -> ImportOutcome:
+        if self.zygote is None:
+            self._stop_process()
+            return ImportOutcome("crashed", error={"detail": "no worker process could be started"})
         try:
-            reply, _ = self.reader.read_frame(self._remaining_s() + _GRACE_S)
+            reply, _ = self.channel.receive(self._remaining_s() + _GRACE_S)
         except TimeoutError:
             self._stop_process()
             return ImportOutcome("timeout")
@@ -181,18 +225,18 @@ class Sandbox:
         self._stop_process()
         return CallOutcome("crashed", error={"detail": "it answered in an unexpected way"})
 
-    def _crashed_call(self) -> CallOutcome:
-        detail = self._death_detail()
-        return CallOutcome("crashed", error={"detail": detail})
+    def _pid_of_worker(self):
+        if self._pid is None and self.zygote is not None and self.order_id is not None:
+            self._pid = self.zygote.pid(self.order_id)
+        return self._pid
 
     def _death_detail(self) -> str:
         """Why the worker is gone, in words: its exit status or the signal that ended it."""
-        try:
-            returncode = self.process.wait(timeout=_GRACE_S)
-        except subprocess.TimeoutExpired:
-            self._stop_process()
-            return "it stopped answering"
+        pid = self._pid_of_worker()
+        returncode = None if pid is None else self.zygote.exit_code(pid, _GRACE_S)
         self._stop_process()
+        if returncode is None:
+            return "it stopped answering"
         if returncode < 0:
             try:
                 name = signal.Signals(-returncode).name
@@ -206,17 +250,18 @@ class Sandbox:
         return f"the process ended itself with exit status {returncode}"
 
     def _stop_process(self) -> None:
-        process, self.process = self.process, None
-        if process is None:
+        """Kill the worker and whatever it started, wait until it is reaped, keep its output."""
+        channel, self.channel = self.channel, None
+        if channel is None:
             return
-        self.processes.kill_all(process.pid)  # the worker and whatever it started
-        process.wait()
-        for stream in (process.stdin, process.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
-        self.reader.close()
+        channel.close()
+        pid = self._pid_of_worker()
+        self.processes.kill_all(pid, wait=False)
+        if pid is not None:  # the zygote says when it has reaped the worker: no polling
+            self.zygote.exit_code(pid, _REAP_TIMEOUT_S)
+            self.zygote.forget(pid)
+        self.processes.kill_all()  # whatever the worker started and is still there
+        self._pid = None
         self._collect_output()
 
     def _collect_output(self) -> None:
@@ -235,43 +280,21 @@ class Sandbox:
         return self.settings.submission_timeout_s - (time.monotonic() - self._started_at)
 
     def _environment(self) -> dict:
+        """The zygote's environment, which every worker inherits (HOME and TMPDIR are each
+        worker's own folder)."""
         environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "OPENBLAS_NUM_THREADS": "1",
                        "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-                       "PYTHONDONTWRITEBYTECODE": "1", "HOME": self.directory,
-                       "TMPDIR": self.directory}
+                       "PYTHONDONTWRITEBYTECODE": "1", "MPLBACKEND": "Agg"}
         for name in _PASSED_ENVIRONMENT:
             if name in os.environ:
                 environment[name] = os.environ[name]
         return environment
-
-    def _limit_resources(self) -> None:
-        """In the child, before Python starts: processes, memory, CPU time and file size."""
-        self.processes.enter()
-        hide_in_child(KIT_ROOT)
-        apply_limits(self._limits())
 
     def _limits(self) -> dict:
         memory = self.settings.memory_limit_mb * 2**20
         cpu = int(self.settings.submission_timeout_s) + 1
         return {"RLIMIT_AS": [memory, memory], "RLIMIT_CPU": [cpu, cpu + 1],
                 "RLIMIT_FSIZE": [_FILE_SIZE_LIMIT, _FILE_SIZE_LIMIT], "RLIMIT_CORE": [0, 0]}
-
-    def _fork_from_zygote(self):
-        """A worker forked from the shared zygote (fast), or None to start one afresh."""
-        if not self.settings.use_zygote:
-            return None
-        environment = self._environment()
-        base = {k: v for k, v in environment.items() if k not in ("HOME", "TMPDIR")}
-        zygote = shared_zygote(worker_command(WORKER_PATH), base)
-        if zygote is None:
-            return None
-        order = {"cgroup": str(self.processes.path) if self.processes.path else None,
-                 "hide": paths_to_hide(KIT_ROOT), "limits": self._limits(),
-                 "environment": {"HOME": self.directory, "TMPDIR": self.directory}}
-        try:
-            return zygote.fork(self.directory, order)
-        except (OSError, EOFError, ValueError):
-            return None
 
 
 def _clean_error(error) -> dict:

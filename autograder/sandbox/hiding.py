@@ -7,11 +7,13 @@ the worker runs from stays visible, for a virtual environment made inside the ki
 grader's own view of the files is untouched. Elsewhere nothing is hidden; the README says so.
 """
 
+import functools
 import sys
 from pathlib import Path
 
 
-def paths_to_hide(root: Path) -> list:
+@functools.lru_cache(maxsize=4)
+def paths_to_hide(root: Path) -> tuple:
     """Every top-level entry of `root` but the Python environment the worker runs from."""
     keep = Path(sys.prefix).resolve()
     hidden = []
@@ -20,20 +22,10 @@ def paths_to_hide(root: Path) -> list:
         if resolved == keep or resolved in keep.parents or entry.is_symlink():
             continue
         hidden.append(str(entry))
-    return hidden
-
-
-def hide_in_child(root: Path) -> bool:
-    """In the child, before exec: cover `root`'s entries. True when they are hidden."""
-    from autograder.sandbox.worker import cover_paths
-
-    try:
-        return cover_paths(paths_to_hide(root))
-    except OSError:
-        return False
+    return tuple(hidden)
 
 
 def worker_command(worker_path: Path) -> list:
-    """The worker started from its source text (-c), since its own file is hidden from it."""
+    """The zygote's command: worker.py run from its source text (-c), so that no file of the
+    kit needs to stay visible for it."""
     return [sys.executable, "-I", "-c", worker_path.read_text()]
-

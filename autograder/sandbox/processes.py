@@ -38,8 +38,8 @@ class ProcessGroup:
         elif os.geteuid() != 0:
             resource.setrlimit(resource.RLIMIT_NPROC, (self.max_processes, self.max_processes))
 
-    def kill_all(self, leader_pid: int = None) -> None:
-        """Kill every process of the submission, waiting until none is left."""
+    def kill_all(self, leader_pid: int = None, wait: bool = True) -> None:
+        """Kill every process of the submission; with `wait`, until none is left."""
         if leader_pid is not None:
             try:
                 os.killpg(leader_pid, signal.SIGKILL)
@@ -48,16 +48,17 @@ class ProcessGroup:
         if self.path is None:
             return
         deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
+        pause = 0.0005
+        while True:
             pids = self.pids()
-            if not pids:
-                break
+            if not pids or not wait or time.monotonic() > deadline:
+                for pid in pids:
+                    _kill(pid)
+                return
             for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            time.sleep(0.01)
+                _kill(pid)
+            time.sleep(pause)  # killed processes take a moment to leave the group
+            pause = min(pause * 2, 0.02)
 
     def pids(self) -> list:
         """The processes still in the group (empty without a cgroup)."""
@@ -76,6 +77,7 @@ class ProcessGroup:
             # A killed process can linger a moment as a zombie until it is reaped, and the
             # kernel refuses to remove a group that still holds one.
             deadline = time.monotonic() + 2
+            pause = 0.0005
             while True:
                 try:
                     self.path.rmdir()
@@ -83,8 +85,16 @@ class ProcessGroup:
                 except OSError:
                     if time.monotonic() > deadline:
                         break
-                    time.sleep(0.02)
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.02)
             self.path = None
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def _make_cgroup(max_processes: int):

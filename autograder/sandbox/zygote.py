@@ -1,116 +1,149 @@
-"""Start workers by forking a zygote that has numpy imported: milliseconds, not 0.1 s each.
+"""Start workers by forking a zygote that has numpy imported: a millisecond, not 0.1 s, each.
 
-The zygote (sandbox/worker.py, run with "zygote") is a clean Python with numpy and the worker's
-code only: nothing of the grader, so a forked worker holds no answer in its memory. Each fork
-gets its own session, pids cgroup, hidden kit, resource limits and folder, as a freshly started
-worker does; the grader talks to it through two FIFOs in that folder. When the zygote cannot be
-used, the sandbox starts workers the ordinary way.
+The zygote (sandbox/worker.py, run with "zygote") is a clean Python with numpy, the modules the
+grader asks it to preload (matplotlib for notebooks) and the worker's code: nothing of the
+grader, so a forked worker holds no answer in its memory. Each fork gets its own session, pids
+cgroup, hidden kit, resource limits and folder (worker.py `_become_worker`), and its end of a
+socket pair that the grader made and handed over with the order, so the grader can send the
+submission at once, before the fork has even happened. The zygote reports each fork's pid and,
+as soon as it has reaped it, its exit code.
 """
 
-import errno
-import os
+import itertools
+import json
+import shutil
+import socket
 import subprocess
+import tempfile
 import threading
 import time
 
-from autograder.sandbox import protocol
+_ANSWER_TIMEOUT_S = 30.0
+"""How long to wait for the zygote's first answer: it may still be importing its modules."""
 
-_OPEN_TIMEOUT_S = 5.0
 
-
-class ForkedWorker:
-    """A worker forked by the zygote, with the parts of Popen the sandbox uses."""
-
-    def __init__(self, pid: int, directory: str, stdin, stdout):
-        self.pid = pid
-        self.directory = directory
-        self.stdin = stdin
-        self.stdout = stdout
-        self.returncode = None
-
-    def poll(self):
-        """The exit code once the zygote has reaped the worker (it writes .exit), else None."""
-        if self.returncode is None:
-            try:
-                with open(os.path.join(self.directory, ".exit")) as handle:
-                    self.returncode = int(handle.read())
-            except (OSError, ValueError):
-                pass
-        return self.returncode
-
-    def wait(self, timeout=None):
-        deadline = time.monotonic() + (timeout if timeout is not None else _OPEN_TIMEOUT_S)
-        while self.poll() is None:
-            if time.monotonic() > deadline:
-                if timeout is not None:
-                    raise subprocess.TimeoutExpired("worker", timeout)
-                self.returncode = -9  # the zygote is gone: nobody will report it
-                break
-            time.sleep(0.002)
-        return self.returncode
+class ZygoteGone(Exception):
+    """The zygote ended, or never started: no worker can be forked."""
 
 
 class Zygote:
-    """One zygote process per grader process, shared by its threads."""
+    """One zygote process; its answers are read by a thread and handed to whoever waits."""
 
-    def __init__(self, command: list, environment: dict):
-        self.process = subprocess.Popen(command + ["zygote"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                        env=environment, start_new_session=True, close_fds=True)
-        self.lock = threading.Lock()
-
-    def is_alive(self) -> bool:
-        return self.process.poll() is None
-
-    def fork(self, directory: str, order: dict) -> ForkedWorker:
-        """A new worker in `directory`, connected through two FIFOs there."""
-        requests_path = os.path.join(directory, "requests")
-        replies_path = os.path.join(directory, "replies")
-        os.mkfifo(requests_path, 0o600)
-        os.mkfifo(replies_path, 0o600)
-        with self.lock:
-            protocol.write_frame(self.process.stdin, dict(order, directory=directory))
-            answer, _ = protocol.read_frame(self.process.stdout)
-        pid = int(answer["pid"])
-        # The worker opens "replies" before "requests": when the write end of "requests" can
-        # open, the worker holds the write end of "replies", and a read's end-of-file is real.
-        replies = os.open(replies_path, os.O_RDONLY | os.O_NONBLOCK)
-        requests = _open_writer(requests_path)
-        os.set_blocking(requests, True)
-        return ForkedWorker(pid, directory, os.fdopen(requests, "wb"), os.fdopen(replies, "rb"))
-
-    def close(self):
+    def __init__(self, command: list, environment: dict, preload: tuple):
+        grader_end, zygote_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.config = tempfile.mkdtemp(prefix="backprop-kit-zygote-")
+        """Its own matplotlib folder: the font cache it builds is reused by every fork."""
         try:
-            self.process.stdin.close()
-            self.process.kill()
-            self.process.wait()
+            self.process = subprocess.Popen(
+                [*command, "zygote", *preload], stdin=zygote_end, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, env=dict(environment, MPLCONFIGDIR=self.config),
+                start_new_session=True, close_fds=True)
+        finally:
+            zygote_end.close()
+        self.control = grader_end
+        self.send_lock = threading.Lock()
+        self.changed = threading.Condition()
+        self.pids = {}
+        """Order id -> the pid of the worker forked for it."""
+        self.exit_codes = {}
+        """Pid -> exit code (negative: the signal), once the zygote has reaped the worker."""
+        self.alive = True
+        self.orders = itertools.count()
+        threading.Thread(target=self._read_answers, name="zygote-answers", daemon=True).start()
+
+    def fork(self, order: dict, channel: socket.socket) -> int:
+        """Ask for a worker that will talk over `channel`; returns the order's id at once."""
+        with self.send_lock:
+            order_id = next(self.orders)
+            message = json.dumps(dict(order, id=order_id)).encode()
+            try:
+                socket.send_fds(self.control, [message], [channel.fileno()])
+            except OSError:
+                raise ZygoteGone() from None
+        return order_id
+
+    def pid(self, order_id: int, timeout: float = _ANSWER_TIMEOUT_S):
+        """The pid forked for `order_id`, or None if the zygote could not answer."""
+        with self.changed:
+            self.changed.wait_for(lambda: order_id in self.pids or not self.alive, timeout)
+            return self.pids.get(order_id)
+
+    def exit_code(self, pid: int, timeout: float = 0.0):
+        """The worker's exit code once it has ended and been reaped, else None."""
+        with self.changed:
+            if timeout > 0:
+                self.changed.wait_for(lambda: pid in self.exit_codes or not self.alive, timeout)
+            return self.exit_codes.get(pid)
+
+    def forget(self, pid: int) -> None:
+        """Drop what is known of an ended worker (the zygote never reuses a live pid)."""
+        with self.changed:
+            self.exit_codes.pop(pid, None)
+
+    def close(self) -> None:
+        """End the zygote (its workers have their own sessions and cgroups: the sandbox ends
+        those) and remove its folder."""
+        try:
+            self.control.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
-
-
-def _open_writer(path: str) -> int:
-    """Open a FIFO for writing once the worker has opened it for reading (or time out)."""
-    deadline = time.monotonic() + _OPEN_TIMEOUT_S
-    while True:
         try:
-            return os.open(path, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError as error:
-            if error.errno != errno.ENXIO or time.monotonic() > deadline:
-                raise
-            time.sleep(0.0005)
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.config, ignore_errors=True)
+
+    def _read_answers(self) -> None:
+        try:
+            while True:
+                message = self.control.recv(4096)
+                if not message:
+                    break
+                answer = json.loads(message)
+                with self.changed:
+                    if "forked" in answer:
+                        self.pids[answer["forked"]] = answer["pid"]
+                    elif "exited" in answer:
+                        self.exit_codes[answer["exited"]] = answer["code"]
+                    self.changed.notify_all()
+        except (OSError, ValueError):
+            pass
+        with self.changed:
+            self.alive = False
+            self.changed.notify_all()
 
 
-_ZYGOTE = None
-_ZYGOTE_LOCK = threading.Lock()
+_ZYGOTES = {}
+_ZYGOTES_LOCK = threading.Lock()
 
 
-def shared_zygote(command: list, environment: dict):
-    """The grader's zygote, started on first use; None if it cannot run."""
-    global _ZYGOTE
-    with _ZYGOTE_LOCK:
-        if _ZYGOTE is None or not _ZYGOTE.is_alive():
+def shared_zygote(command: list, environment: dict, preload: tuple) -> Zygote:
+    """The grader's zygote for this set of preloaded modules, started on first use."""
+    with _ZYGOTES_LOCK:
+        zygote = _ZYGOTES.get(preload)
+        if zygote is None or not zygote.alive or zygote.process.poll() is not None:
             try:
-                _ZYGOTE = Zygote(command, environment)
+                zygote = _ZYGOTES[preload] = Zygote(command, environment, preload)
             except OSError:
-                _ZYGOTE = None
-        return _ZYGOTE
+                raise ZygoteGone() from None
+        return zygote
+
+
+def close_zygotes() -> None:
+    """End every zygote of this process (at exit, or when a batch is done)."""
+    with _ZYGOTES_LOCK:
+        zygotes = list(_ZYGOTES.values())
+        _ZYGOTES.clear()
+    for zygote in zygotes:
+        zygote.close()
+
+
+def wait_until(condition, seconds: float, step: float = 0.001) -> bool:
+    """Poll `condition` until it holds or `seconds` pass (for kernel state with no event)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(step)
+    return True

@@ -1,11 +1,10 @@
-"""Is a worker forked from the zygote as limited and as observable as one started afresh?"""
+"""Are workers forked from the zygote limited, observable, and kept apart from each other?"""
 
 import os
 
 import numpy as np
 
 from autograder.sandbox import Sandbox
-from autograder.sandbox.zygote import ForkedWorker
 from autograder.settings import Settings
 from tests.conftest import REFERENCE
 from tests.sandbox.test_sandbox import SOURCE
@@ -17,16 +16,32 @@ def peek(x):
         return "read"
     except OSError as error:
         return type(error).__name__
+
+def remember(x):
+    global REMEMBERED
+    REMEMBERED = float(x[0])
+    return REMEMBERED
+
+def recall(x):
+    return globals().get("REMEMBERED", -1.0)
+
+def preloaded(x):
+    import sys
+    return sorted(name for name in ("numpy", "matplotlib.pyplot") if name in sys.modules)
 '''
 
 
-def test_forked_worker_answers_times_out_dies_and_is_replaced():
+def _started(settings=None, preload=("numpy",)) -> Sandbox:
     box = Sandbox([("<submission>", SOURCE + PEEK)],
-                  Settings(use_zygote=True, call_timeout_s=0.5, memory_limit_mb=512))
+                  settings or Settings(call_timeout_s=0.5, memory_limit_mb=512), preload=preload)
+    box.start()
+    assert box.wait_ready().status == "ready"
+    return box
+
+
+def test_forked_worker_answers_times_out_dies_and_is_replaced():
+    box = _started()
     try:
-        box.start()
-        assert isinstance(box.process, ForkedWorker)
-        assert box.wait_ready().status == "ready"
         assert list(box.call("double", (np.arange(3.0),)).value) == [0.0, 2.0, 4.0]
         assert box.call("forever_ignoring_alarms", (np.zeros(1),)).status == "timeout"
         crashed = box.call("die", (np.zeros(1),))
@@ -37,3 +52,52 @@ def test_forked_worker_answers_times_out_dies_and_is_replaced():
             assert box.call("peek", (np.zeros(1),)).value == "FileNotFoundError"
     finally:
         box.close()
+
+
+def test_calls_sent_together_survive_a_crash_and_a_timeout_between_them():
+    box = _started()
+    try:
+        outcomes = box.call_many([("double", (np.ones(2),)), ("die", (np.zeros(1),)),
+                                  ("double", (np.full(2, 3.0),)),
+                                  ("forever_ignoring_alarms", (np.zeros(1),)),
+                                  ("double", (np.full(2, 5.0),))])
+        assert [o.status for o in outcomes] == ["returned", "crashed", "returned", "timeout",
+                                                "returned"]
+        assert [list(outcomes[i].value) for i in (0, 2, 4)] == [[2, 2], [6, 6], [10, 10]]
+    finally:
+        box.close()
+
+
+def test_two_workers_of_one_zygote_share_nothing():
+    first, second = _started(), _started()
+    try:
+        assert first.zygote is second.zygote
+        assert first.call("remember", (np.full(1, 7.0),)).value == 7.0
+        assert first.call("recall", (np.zeros(1),)).value == 7.0
+        assert second.call("recall", (np.zeros(1),)).value == -1.0
+    finally:
+        first.close()
+        second.close()
+
+
+def test_modules_are_preloaded_only_when_asked():
+    plain, plotting = _started(), _started(preload=("numpy", "matplotlib.pyplot"))
+    try:
+        assert plain.call("preloaded", (np.zeros(1),)).value == ["numpy"]
+        assert plotting.call("preloaded", (np.zeros(1),)).value == ["matplotlib.pyplot", "numpy"]
+    finally:
+        plain.close()
+        plotting.close()
+
+
+def test_a_zygote_that_died_is_replaced():
+    box = _started()
+    box.close()
+    box.zygote.process.kill()
+    box.zygote.process.wait()
+    again = _started()
+    try:
+        assert again.zygote is not box.zygote
+        assert list(again.call("double", (np.ones(1),)).value) == [2.0]
+    finally:
+        again.close()

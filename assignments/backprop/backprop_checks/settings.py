@@ -40,12 +40,6 @@ class Settings:
     """Processes (and threads) the submission may have at once, the worker included: a pids
     cgroup where the grader can make one, else RLIMIT_NPROC (see sandbox/processes.py)."""
 
-    use_zygote: bool = False
-    """Fork workers from a zygote that has numpy imported (milliseconds each) instead of
-    starting a new Python per submission (about 0.1 s). Same limits either way. Batch grading
-    turns it on; one submission alone is faster without (its worker imports numpy while the
-    grader imports pytest)."""
-
     output_limit_chars: int = 2000
     """How much of what the submission prints is kept in the report."""
 
