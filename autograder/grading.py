@@ -12,7 +12,7 @@ from pathlib import Path
 from autograder import cases
 from autograder.notebook import read_notebook_cells
 from autograder.results import ExerciseResult, SubmissionResult
-from autograder.sandbox import Sandbox
+from autograder.sandbox import PRELOAD, Sandbox
 from autograder.sandbox.protocol import Opaque
 from autograder.settings import Settings
 from autograder.student_api import GRAD_KEYS, GRADED_NAMES, PROVIDED_NAMES
@@ -35,6 +35,8 @@ class SubmissionGrader:
         self.grader_errors = []
         """Tracebacks of the grader's own failures, for instructors only."""
         self._cell_notes_taken = False
+        self._outcomes = {}
+        """Exercise name -> its outcomes on its calls, fetched for all exercises at once."""
         self.notes = []
         """Things worth knowing that did not stop grading (notebook cells that raised...)."""
         self.source = ""
@@ -50,7 +52,9 @@ class SubmissionGrader:
         except SubmissionError as error:
             self.error = str(error)
             return
-        self.sandbox = Sandbox(cells, settings, stop_on_error)
+        preload = PRELOAD + (("matplotlib.pyplot",) if any("matplotlib" in source
+                                                          for _, source in cells) else ())
+        self.sandbox = Sandbox(cells, settings, stop_on_error, preload)
         self.sandbox.start()
 
     def wait_ready(self) -> bool:
@@ -105,7 +109,9 @@ class SubmissionGrader:
         if missing:
             return ExerciseResult(name, False, 0, points, [missing], ["S-missing"])
         calls = cases.make_calls(name, self.seed)
-        outcomes = [self.sandbox.call(name, call.args) for call in calls]
+        if not self._outcomes:
+            self._fetch_outcomes()
+        outcomes = self._outcomes[name]
         components = None
         if name == "backward_propagation":
             components = Components(
@@ -113,6 +119,15 @@ class SubmissionGrader:
                 compose=self._compose)
         return judge(name, calls, outcomes, self.settings, points, components,
                      self.grader_errors)
+
+    def _fetch_outcomes(self) -> None:
+        """Call every graded function that exists on all its inputs, in one exchange."""
+        names = [name for name in GRADED_NAMES if not self._missing_message(name)]
+        requests = [(name, call.args) for name in names
+                    for call in cases.make_calls(name, self.seed)]
+        outcomes = iter(self.sandbox.call_many(requests))
+        for name in names:
+            self._outcomes[name] = [next(outcomes) for _ in cases.make_calls(name, self.seed)]
 
     def _missing_message(self, name: str):
         """Why `name` cannot be called, with a 'did you mean', or None when it can."""
