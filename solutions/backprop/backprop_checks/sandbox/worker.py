@@ -384,7 +384,8 @@ def zygote(preload):
     selector = selectors.DefaultSelector()
     selector.register(control, selectors.EVENT_READ)
     selector.register(wakeup_read, selectors.EVENT_READ)
-    workers = set()
+    workers = {}
+    """pid -> its order: what to clean up if the grader goes away without doing it."""
     while True:
         for key, _ in selector.select():
             if key.fileobj == wakeup_read:
@@ -394,9 +395,10 @@ def zygote(preload):
             try:
                 message, fds, _, _ = socket.recv_fds(control, 1 << 20, 1)
             except OSError:
-                return
+                message, fds = b"", []
             if not message:
-                return  # the grader has gone
+                _clean_up_after_the_grader(workers)
+                return
             order = json.loads(message)
             pid = os.fork()
             if pid == 0:
@@ -410,9 +412,50 @@ def zygote(preload):
                     os._exit(status)
             for fd in fds:
                 os.close(fd)
-            workers.add(pid)
-            control.send(json.dumps({"forked": order["id"], "pid": pid}).encode())
+            workers[pid] = order
+            _tell(control, {"forked": order["id"], "pid": pid})
         _reap(workers, control)
+
+
+def _clean_up_after_the_grader(workers):
+    """The grader has gone (it ended, or was killed): end its workers and remove what they
+    used, so that nothing of a killed run is left behind."""
+    import shutil
+
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    for pid, order in workers.items():
+        _kill(os.killpg, pid)
+        for member in _cgroup_members(order.get("cgroup")):  # those that left its session
+            _kill(os.kill, member)
+    while True:  # every child, the workers' own children included (the zygote reaps orphans)
+        try:
+            os.wait()
+        except ChildProcessError:
+            break
+    for order in workers.values():
+        shutil.rmtree(order["directory"], ignore_errors=True)
+        if order.get("cgroup"):
+            try:
+                os.rmdir(order["cgroup"])
+            except OSError:
+                pass
+    if os.environ.get("MPLCONFIGDIR"):
+        shutil.rmtree(os.environ["MPLCONFIGDIR"], ignore_errors=True)
+
+
+def _cgroup_members(cgroup):
+    try:
+        with open(os.path.join(cgroup, "cgroup.procs")) as handle:
+            return [int(member) for member in handle.read().split()]
+    except (TypeError, OSError, ValueError):
+        return []
+
+
+def _kill(kill, pid):
+    try:
+        kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
 
 
 def _reap(workers, control):
@@ -424,10 +467,16 @@ def _reap(workers, control):
             return
         if pid == 0:
             return
-        if pid in workers:
-            workers.discard(pid)
-            control.send(json.dumps({"exited": pid,
-                                     "code": os.waitstatus_to_exitcode(status)}).encode())
+        if workers.pop(pid, None) is not None:
+            _tell(control, {"exited": pid, "code": os.waitstatus_to_exitcode(status)})
+
+
+def _tell(control, answer):
+    """Send an answer to the grader; if it has gone, the next read of its orders says so."""
+    try:
+        control.send(json.dumps(answer).encode())
+    except OSError:
+        pass
 
 
 def _become_worker(order, channel):
