@@ -6,9 +6,11 @@ loses nothing already graded, and a new run grades only what is missing (--force
 A submission that cannot be graded gets a report with its error, and a gradebook row.
 """
 
+import contextlib
 import csv
 import json
 import os
+import signal
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -52,15 +54,27 @@ def find_submissions(folder: Path, results: Path = None) -> list:
     return entries
 
 
+class Interrupted(Exception):
+    """Grading stopped (Ctrl-C, SIGTERM) before the end; what was graded is kept."""
+
+    def __init__(self, graded: int, remaining: int):
+        super().__init__(f"{graded} graded, {remaining} left")
+        self.graded = graded
+        self.remaining = remaining
+
+
 def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force: bool,
                  progress=None) -> dict:
     """Grade what is missing in `out` (everything with force); write the gradebook.
 
     Returns counts: graded, skipped (already there), failed (could not be graded), seconds.
+    Raises Interrupted on Ctrl-C or SIGTERM, after every report written so far is complete.
     """
     from autograder.grading import grade_path
 
     out.mkdir(parents=True, exist_ok=True)
+    for leftover in out.glob("*.tmp"):  # a report a killed run had not finished writing
+        leftover.unlink(missing_ok=True)
     entries = find_submissions(folder, out.resolve())
     todo = [e for e in entries if force or not (out / f"{e.student}.json").exists()]
     started = time.perf_counter()
@@ -76,20 +90,47 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
             return _ungradable(entry, seed, "The grader had a problem with this submission "
                                             f"({type(error).__name__}); not the student's fault.")
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(grade, entry): entry for entry in todo}
-        for future in as_completed(futures):
-            entry = futures[future]
-            write_atomically(out / f"{entry.student}.json",
-                             json.dumps(future.result().to_json_dict(), indent=2))
-            if progress:
-                progress.advance(entry.student)
-    if progress:
-        progress.stop()
+    written = 0
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    try:
+        with _sigterm_as_interrupt():
+            futures = {pool.submit(grade, entry): entry for entry in todo}
+            for future in as_completed(futures):
+                entry = futures[future]
+                write_atomically(out / f"{entry.student}.json",
+                                 json.dumps(future.result().to_json_dict(), indent=2))
+                written += 1
+                if progress:
+                    progress.advance(entry.student)
+    except KeyboardInterrupt:
+        # Queued students are dropped; the few being graded finish within their limits.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise Interrupted(written, len(todo) - written) from None
+    finally:
+        if progress:
+            progress.stop()
+    pool.shutdown()
     rows = write_gradebook(out, [e.student for e in entries])
     failed = sum(1 for row in rows if row["error"])
     return {"graded": len(todo), "skipped": len(entries) - len(todo), "failed": failed,
             "total": len(entries), "seconds": time.perf_counter() - started}
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """`kill` (SIGTERM) stops a run as Ctrl-C does: reports already written stay whole."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def write_gradebook(out: Path, students: list) -> list:
