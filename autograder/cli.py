@@ -60,8 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("submissions", metavar="SUBMISSIONS", help="the folder of submissions")
     batch.add_argument("--out", metavar="RESULTS", required=True,
                        help="where the reports and gradebook.csv go")
-    batch.add_argument("--jobs", type=_positive(int, "--jobs"), default=os.cpu_count() or 1,
-                       help="submissions graded at once (default: the number of cores)")
+    batch.add_argument("--jobs", type=_positive(int, "--jobs"), default=2 * (os.cpu_count() or 1),
+                       help="submissions graded at once (default: twice the number of cores, "
+                            "since each waits on its worker half the time)")
     batch.add_argument("--force", action="store_true", help="grade again what is already graded")
     batch.add_argument("--seed", type=_seed, default=None,
                        help="the same inputs for the whole class (default: a new seed)")
@@ -142,38 +143,54 @@ def cmd_grade(args, parser) -> int:
 
 
 def cmd_batch(args, parser) -> int:
-    from autograder.batch import GRADEBOOK, grade_folder
+    from autograder.batch import GRADEBOOK, Interrupted, grade_folder
+    from autograder.class_report import load_reports, summarise
+    from autograder.reporters.class_summary import render_class_summary
 
     folder = Path(args.submissions)
     if not folder.is_dir():
         parser.error(f"{args.submissions}: no such folder")
-    seed = args.seed if args.seed is not None else _batch_seed(Path(args.out))
-    counts = grade_folder(folder, Path(args.out), seed, Settings(), args.jobs,
-                          args.force,
-                          _Progress())
-    ungraded = counts["failed"]
+    out = Path(args.out)
+    seed = _batch_seed(out, args.seed, args.force)
+    try:
+        counts = grade_folder(folder, out, seed, Settings(), args.jobs, args.force, _Progress())
+    except Interrupted as stopped:
+        print(f"Interrupted: the {stopped.graded} submission(s) graded by this run are kept in "
+              f"{out}; {stopped.remaining} are left. Run the same command again to grade only "
+              "those.",
+              file=sys.stderr)
+        return 130
     line = (f"Graded {counts['graded']} of {counts['total']} submissions in "
-            f"{counts['seconds']:.0f} s (seed {seed}); {counts['skipped']} were already graded.")
-    if ungraded:
-        line += (f" {ungraded} could not be graded; see {Path(args.out) / GRADEBOOK}, "
+            f"{counts['seconds']:.1f} s (seed {seed}); {counts['skipped']} were already graded.")
+    if counts["failed"]:
+        line += (f" {counts['failed']} could not be graded; see {out / GRADEBOOK}, "
                  "column \"error\".")
     print(line)
+    reports = load_reports(out)
+    render_class_summary(summarise(reports), reports, out)
     return 0
 
 
-def _batch_seed(out: Path) -> int:
-    """The seed of the run that RESULTS belongs to, so that a resumed run uses the same inputs;
-    a new seed, recorded there, for a new RESULTS."""
+def _batch_seed(out: Path, given, force: bool) -> int:
+    """The seed of the run that RESULTS belongs to, so that a resumed run uses the same inputs:
+    the one recorded in RESULTS/batch.json, else the one given, else a new one; recorded there."""
     import json
 
     record = out / "batch.json"
     try:
-        return int(json.loads(record.read_text())["seed"])
+        recorded = int(json.loads(record.read_text())["seed"])
     except (OSError, ValueError, KeyError, TypeError):
-        seed = new_seed()
+        recorded = None
+    seed = given if given is not None else recorded if recorded is not None else new_seed()
+    if (recorded is not None and seed != recorded and not force
+            and any(path.name != "batch.json" for path in out.glob("*.json"))):
+        print(f"Note: {out} holds reports graded with seed {recorded}; the ones graded now use "
+              f"seed {seed}. Add --force to grade the whole class with one seed.",
+              file=sys.stderr)
+    if seed != recorded:
         out.mkdir(parents=True, exist_ok=True)
         record.write_text(json.dumps({"seed": seed}) + "\n")
-        return seed
+    return seed
 
 
 class _Progress:

@@ -2,7 +2,14 @@
 
 import csv
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
 
 from tests.conftest import FILES, KIT_ROOT, REFERENCE
 
@@ -39,6 +46,9 @@ def test_batch_grades_every_student_and_keeps_the_ungradable(run_cli, tmp_path):
     assert "2 .py or .ipynb files" in book["frank"]["error"]
     assert "not valid Python" in book["erin"]["error"]
     assert "Graded 6 of 6" in printed and "3 could not be graded" in printed
+    summary = printed.split("Most common mistakes", 1)[1]
+    assert "B19" in summary, "bob's db without keepdims is among the class's mistakes"
+    assert "dave:" in summary and "erin:" in summary and "frank:" in summary
     report = json.loads((out / "bob.json").read_text())
     assert report["seed"] == 4 and report["exercises"][5]["hints"]
 
@@ -61,3 +71,73 @@ def test_a_second_run_grades_only_what_is_missing_and_force_regrades(run_cli, tm
 def test_missing_folder_is_a_usage_error(run_cli, tmp_path):
     status, _, err = run_cli("batch", tmp_path / "nope", "--out", tmp_path / "r")
     assert status == 2 and "no such folder" in err
+
+
+SLOW_TO_LOAD = "import time\ntime.sleep(0.15)\n"
+"""Prepended to each submission of the interrupted class, so that a run lasts long enough to be
+stopped in the middle."""
+
+
+def _slow_class(folder, students=40):
+    folder.mkdir()
+    source = SLOW_TO_LOAD + REFERENCE.read_text()
+    for index in range(students):
+        (folder / f"s{index:02d}.py").write_text(source)
+    return folder
+
+
+def _start_batch(folder, out, scratch):
+    """The real command, its temporary files in `scratch`, so that leftovers can be seen."""
+    scratch.mkdir()
+    return subprocess.Popen([sys.executable, "-m", "autograder", "batch", str(folder), "--out",
+                             str(out), "--jobs", "2", "--seed", "3"], cwd=KIT_ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, TMPDIR=str(scratch)))
+
+
+def _wait_for_reports(out, count, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if out.is_dir() and len([p for p in out.glob("s*.json")]) >= count:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"fewer than {count} reports after {seconds} s")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL],
+                         ids=["ctrl-c", "kill", "kill -9"])
+def test_an_interrupted_run_keeps_what_it_graded_and_the_next_run_grades_the_rest(tmp_path,
+                                                                                   stop):
+    folder = _slow_class(tmp_path / "class")
+    out = tmp_path / "results"
+    scratch = tmp_path / "scratch"
+    run = _start_batch(folder, out, scratch)
+    _wait_for_reports(out, 4)
+    run.send_signal(stop)
+    _, err = run.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while list(scratch.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)  # after kill -9, the zygote cleans up once it sees the grader gone
+    assert list(scratch.iterdir()) == [], "a worker's folder or the zygote's was left behind"
+    if stop == signal.SIGKILL:
+        assert run.returncode == -signal.SIGKILL
+    else:
+        assert run.returncode == 130
+        assert "Run the same command again" in err and "Traceback" not in err
+    kept = sorted(out.glob("s*.json"))
+    assert 4 <= len(kept) < 40, "stopped in the middle"
+    for report in kept:
+        assert json.loads(report.read_text())["score"] == 10, f"{report.name} is not whole"
+    assert not (out / "gradebook.csv").exists()
+
+    again = subprocess.run([sys.executable, "-m", "autograder", "batch", str(folder), "--out",
+                            str(out)], cwd=KIT_ROOT, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert f"Graded {40 - len(kept)} of 40" in again.stdout
+    assert f"{len(kept)} were already graded" in again.stdout
+    book = _gradebook(out)
+    assert len(book) == 40 and {row["total"] for row in book.values()} == {"10"}
+    assert list(out.glob("*.tmp")) == []
+    seeds = {json.loads(p.read_text())["seed"] for p in out.glob("s*.json")}
+    assert seeds == {3}, "the second run kept the first run's seed"

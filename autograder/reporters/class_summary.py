@@ -1,0 +1,78 @@
+"""The one-screen summary that ends a batch run: scores, pass rates, the class's mistakes.
+
+The same numbers as the class report (class_report.summarise), as text for the terminal, so an
+instructor sees at the end of grading what the charts will show in detail.
+"""
+
+import sys
+import textwrap
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+_BAR_WIDTH = 30
+_TOP_MISTAKES = 5
+_UNGRADED_SHOWN = 5
+
+
+def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
+    """Print the summary of a graded class (`summary` from class_report.summarise)."""
+    from autograder.class_report import mistake_title
+
+    console = Console(file=file or sys.stdout, highlight=False, emoji=False)
+    scores = summary["scores"]
+    top = summary["max_score"]
+    if scores:
+        mean = sum(scores) / len(scores)
+        full = sum(1 for score in scores if score == top)
+        console.print(f"Mean score {mean:.1f} of {_number(top)}; {full} of {len(scores)} "
+                      f"graded submissions have full marks.")
+    console.print()
+
+    table = Table(box=None, show_header=True, pad_edge=False, padding=(0, 2))
+    table.add_column("score")
+    table.add_column("students", justify="right")
+    table.add_column("")
+    counts = {}
+    for score in scores:
+        counts[score] = counts.get(score, 0) + 1
+    largest = max(counts.values(), default=1)
+    for score in sorted(counts, reverse=True):
+        bar = "█" * max(1, round(_BAR_WIDTH * counts[score] / largest))
+        table.add_row(f"{_number(score)}/{_number(top)}", str(counts[score]), bar)
+    console.print(table)
+    console.print()
+
+    functions = Table(box=None, show_header=True, pad_edge=False, padding=(0, 2))
+    functions.add_column("function")
+    functions.add_column("passes", justify="right")
+    for name, rate in summary["pass_rates"].items():
+        functions.add_row(name, f"{100 * rate:.0f}%", style=None if rate >= 0.8 else "yellow")
+    console.print(functions)
+    console.print()
+
+    if summary["mistakes"]:
+        console.print("Most common mistakes (students):")
+        for mistake, count in summary["mistakes"][:_TOP_MISTAKES]:
+            console.print(Text(f"  {count:>4}  {mistake_title(mistake)}"))
+        console.print()
+
+    errors = {report["student"]: report["error"] for report in reports if report.get("error")}
+    if errors:
+        console.print(Text(f"{len(errors)} could not be graded:", style="red"))
+        width = max(40, min(console.width, 100))
+        for student, error in list(errors.items())[:_UNGRADED_SHOWN]:
+            first_sentence = error.splitlines()[0].split(". ")[0].rstrip(".") + "."
+            console.print(Text(textwrap.fill(f"{student}: {first_sentence}", width,
+                                             initial_indent="  ", subsequent_indent="    "),
+                               style="red"))
+        if len(errors) > _UNGRADED_SHOWN:
+            console.print(Text(f"  ... and {len(errors) - _UNGRADED_SHOWN} more", style="red"))
+        console.print()
+    console.print(f"Gradebook: {out / 'gradebook.csv'}. Charts and the full list of mistakes: "
+                  f"python -m autograder report {out}", soft_wrap=True)
+
+
+def _number(value) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
