@@ -55,6 +55,14 @@ def objects(x):
 def where_am_i(x):
     return [sys.path, os.getcwd(), sorted(os.environ)]
 
+def raise_limits(x):
+    import resource
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    except (ValueError, OSError):
+        pass
+    return float(resource.getrlimit(resource.RLIMIT_AS)[1])
+
 def can_import_the_grader(x):
     try:
         import autograder
@@ -101,6 +109,10 @@ def test_memory_beyond_the_limit_is_an_error_not_a_crash_of_the_grader(sandbox):
     assert outcome.status in ("raised", "crashed")
     if outcome.status == "raised":
         assert outcome.error["type"] == "MemoryError"
+
+
+def test_a_submission_cannot_raise_its_own_limits_even_as_root(sandbox):
+    assert sandbox.call("raise_limits", (np.zeros(1),)).value == 512 * 2**20
 
 
 def test_changes_to_the_arguments_are_seen(sandbox):

@@ -49,7 +49,8 @@ def test_forked_worker_answers_times_out_dies_and_is_replaced():
         assert box.call("greedy", (np.zeros(1),)).status in ("raised", "crashed")
         assert box.call("can_import_the_grader", (np.zeros(1),)).value == "no"
         if os.geteuid() == 0:  # only root may make the mount namespace that hides the kit
-            assert box.call("peek", (np.zeros(1),)).value == "FileNotFoundError"
+            assert box.call("peek", (np.zeros(1),)).value in ("FileNotFoundError",
+                                                              "PermissionError")
     finally:
         box.close()
 

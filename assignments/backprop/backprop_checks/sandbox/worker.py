@@ -349,6 +349,39 @@ def cover_paths(paths):
     return True
 
 
+def drop_capabilities():
+    """Give up every capability for good: the worker stays the grading user but, even as root,
+    can no longer unmount what hides the kit, raise its limits, or regain them through exec.
+
+    Dropping the bounding set needs root (elsewhere there is nothing to drop); clearing the
+    effective and permitted sets, and no_new_privs, work for anyone.
+    """
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    try:
+        with open("/proc/sys/kernel/cap_last_cap") as handle:
+            last = int(handle.read())
+    except (OSError, ValueError):
+        last = 63
+    for capability in range(last + 1):
+        libc.prctl(24, capability, 0, 0, 0)  # PR_CAPBSET_DROP
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Sets(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                    ("inheritable", ctypes.c_uint32)]
+
+    header = Header(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3
+    empty = (Sets * 2)()
+    if libc.capset(ctypes.byref(header), empty) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+        raise OSError(ctypes.get_errno(), "no_new_privs")
+
+
 def apply_limits(limits):
     """setrlimit for each {"RLIMIT_AS": [soft, hard], ...}."""
     import resource
@@ -489,6 +522,7 @@ def _become_worker(order, channel):
     os.chdir(order["directory"])
     os.environ.update(order["environment"])
     apply_limits(order["limits"])
+    drop_capabilities()
     os.dup2(channel, 0)
     os.dup2(channel, 1)
     os.closerange(3, 65536)
