@@ -87,10 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="What run_autograder calls in Gradescope's container.")
     gradescope_run.add_argument("--root", default="/autograder", help="default /autograder")
     gradescope_run.add_argument("--seed", type=_seed, default=None)
-    gradescope_run.add_argument("--visibility", default="visible",
-                                choices=("visible", "after_published", "after_due_date",
-                                         "hidden"),
-                                help="when students see each function's result and hints")
+    gradescope_run.add_argument(
+        "--hidden-visibility", default="after_published",
+        choices=("visible", "after_published", "after_due_date", "hidden"),
+        help="when students see the hidden checks, which carry the points (default: once you "
+             "publish the grades); the notebook's checks are always shown at once")
     gradescope_run.set_defaults(handler=cmd_gradescope_run)
 
     release = commands.add_parser(
@@ -232,7 +233,7 @@ def cmd_gradescope_run(args, parser) -> int:
     from autograder.gradescope import run
 
     seed = new_seed() if args.seed is None else args.seed
-    results = run(Path(args.root), seed, Settings(), args.visibility)
+    results = run(Path(args.root), seed, Settings(), args.hidden_visibility)
     print(f"Score {results['score']}")
     return 0
 

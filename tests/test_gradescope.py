@@ -21,24 +21,47 @@ def test_zip_holds_the_scripts_and_the_kit_and_nothing_else(run_cli, tmp_path):
     assert not any(name.startswith(("tests/", ".git", "assignments/")) for name in names)
 
 
-def test_run_autograder_writes_results_json_in_gradescopes_schema(tmp_path):
+def _run_autograder(tmp_path, source, *flags):
+    """run_autograder's command in a folder laid out like /autograder; its results.json."""
     root = tmp_path / "autograder"
     (root / "submission").mkdir(parents=True)
-    wrong = REFERENCE.read_text().replace("db = np.sum(dZ, axis=1, keepdims=True) / m",
-                                          "db = np.sum(dZ, axis=1) / m")
-    (root / "submission" / "two_layer_net.py").write_text(wrong)
+    (root / "submission" / "two_layer_net.py").write_text(source)
     completed = subprocess.run([sys.executable, "-m", "autograder", "gradescope-run",
-                                "--root", root, "--seed", "5"], cwd=KIT_ROOT,
+                                "--root", root, "--seed", "5", *flags], cwd=KIT_ROOT,
                                capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stderr
-    results = json.loads((root / "results" / "results.json").read_text())
-    assert results["score"] == 7
+    return json.loads((root / "results" / "results.json").read_text())
+
+
+def test_run_autograder_writes_results_json_in_gradescopes_schema(tmp_path):
+    wrong = REFERENCE.read_text().replace("db = np.sum(dZ, axis=1, keepdims=True) / m",
+                                          "db = np.sum(dZ, axis=1) / m")
+    results = _run_autograder(tmp_path, wrong)
+    assert results["score"] == 7 and isinstance(results["execution_time"], float)
     tests = {test["name"]: test for test in results["tests"]}
-    assert set(tests) >= {"forward_propagation", "compute_db", "backward_propagation"}
     for test in results["tests"]:
         assert {"name", "score", "max_score", "output", "visibility"} <= set(test)
-    assert tests["compute_db"]["score"] == 0 and "[B19]" in tests["compute_db"]["output"]
-    assert tests["compute_dW"]["output"] == "Passed."
+    hidden = tests["compute_db: hidden checks"]
+    assert hidden["score"] == 0 and hidden["max_score"] == 1 and "[B19]" in hidden["output"]
+    assert hidden["visibility"] == "after_published"
+    shown = tests["compute_db: the notebook's checks"]
+    assert shown["visibility"] == "visible" and shown["max_score"] == 0
+    assert shown["status"] == "failed" and "[B19]" in shown["output"]
+    assert tests["compute_dW: hidden checks"]["score"] == 1
+    assert tests["compute_dW: the notebook's checks"]["status"] == "passed"
+    assert sum(t["max_score"] for t in results["tests"]) == 10
+
+
+def test_answers_tuned_to_the_notebooks_checks_pass_there_and_fail_the_hidden_checks(tmp_path):
+    from tests.redteam.test_redteam import _hardcoded_visible_outputs
+
+    results = _run_autograder(tmp_path, _hardcoded_visible_outputs(), "--hidden-visibility",
+                              "after_due_date")
+    tests = {test["name"]: test for test in results["tests"]}
+    assert tests["compute_dZ2: the notebook's checks"]["status"] == "passed"
+    assert tests["compute_dZ2: hidden checks"]["score"] == 0
+    assert tests["compute_dZ2: hidden checks"]["visibility"] == "after_due_date"
+    assert results["score"] == 0
 
 
 def test_a_submission_without_one_file_is_told_so(tmp_path):
