@@ -1,8 +1,9 @@
 """Run a submission's functions in a separate, limited process and bring back plain data.
 
-`Sandbox` starts one worker process (sandbox/worker.py) per submission, sends it the source,
-then one call at a time. Each call has a deadline; a call that runs past it, or a worker that
-dies, is reported as such and a fresh worker takes the remaining calls.
+`Sandbox` has one worker process (sandbox/worker.py) per submission, forked by a zygote
+(sandbox/zygote.py), sends it the source, then its calls, all at once. Each call has a
+deadline; a call that runs past it, or a worker that dies, is reported as such and a fresh
+worker takes the remaining calls.
 """
 
 import atexit
@@ -69,6 +70,8 @@ class Sandbox:
         self.zygote = None
         self.order_id = None
         self._pid = None
+        self.directory = None
+        """The worker's own folder (its cwd, HOME and TMPDIR), made by the zygote."""
         self.processes = None
         """Every process of the submission, limited in number, killed when grading ends."""
         self.import_outcome = None
@@ -78,18 +81,17 @@ class Sandbox:
 
     def start(self) -> None:
         """Fork the worker and hand it the source; returns without waiting for either."""
-        self.directory = tempfile.mkdtemp(prefix="backprop-kit-")
         if self.processes is None:
             self.processes = ProcessGroup(self.settings.max_processes)
         grader_end, worker_end = socket.socketpair()
-        order = {"directory": self.directory,
-                 "cgroup": str(self.processes.path) if self.processes.path else None,
-                 "hide": paths_to_hide(KIT_ROOT), "limits": self._limits(),
-                 "environment": {"HOME": self.directory, "TMPDIR": self.directory,
-                                 "MPLCONFIGDIR": self.directory}}
         try:
-            self.zygote = shared_zygote(worker_command(WORKER_PATH), self._environment(),
-                                        self.preload)
+            self.zygote = start_zygote(self.preload)
+            # The zygote makes the worker's folder, so that it can remove it even if the
+            # grader is killed before it knows the folder's name.
+            order = {"temporary": tempfile.gettempdir(),
+                     "cgroup": str(self.processes.path) if self.processes.path else None,
+                     "hide": [*paths_to_hide(KIT_ROOT), self.zygote.config],
+                     "limits": self._limits()}
             self.order_id = self.zygote.fork(order, worker_end)
         except ZygoteGone:
             self.zygote = None  # wait_ready() reports that no worker could start
@@ -227,7 +229,7 @@ class Sandbox:
 
     def _pid_of_worker(self):
         if self._pid is None and self.zygote is not None and self.order_id is not None:
-            self._pid = self.zygote.pid(self.order_id)
+            self._pid, self.directory = self.zygote.forked(self.order_id)
         return self._pid
 
     def _death_detail(self) -> str:
@@ -265,6 +267,8 @@ class Sandbox:
         self._collect_output()
 
     def _collect_output(self) -> None:
+        if self.directory is None:
+            return
         limit = self.settings.output_limit_chars
         try:
             with open(os.path.join(self.directory, "output.txt"), "rb") as handle:
@@ -275,26 +279,37 @@ class Sandbox:
             text = text[:limit] + "\n[... output cut]"
         self.output_parts.append(text)
         shutil.rmtree(self.directory, ignore_errors=True)
+        self.directory = None
 
     def _remaining_s(self) -> float:
         return self.settings.submission_timeout_s - (time.monotonic() - self._started_at)
-
-    def _environment(self) -> dict:
-        """The zygote's environment, which every worker inherits (HOME and TMPDIR are each
-        worker's own folder)."""
-        environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "OPENBLAS_NUM_THREADS": "1",
-                       "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-                       "PYTHONDONTWRITEBYTECODE": "1", "MPLBACKEND": "Agg"}
-        for name in _PASSED_ENVIRONMENT:
-            if name in os.environ:
-                environment[name] = os.environ[name]
-        return environment
 
     def _limits(self) -> dict:
         memory = self.settings.memory_limit_mb * 2**20
         cpu = int(self.settings.submission_timeout_s) + 1
         return {"RLIMIT_AS": [memory, memory], "RLIMIT_CPU": [cpu, cpu + 1],
                 "RLIMIT_FSIZE": [_FILE_SIZE_LIMIT, _FILE_SIZE_LIMIT], "RLIMIT_CORE": [0, 0]}
+
+
+def start_zygote(preload: tuple = PRELOAD):
+    """The zygote that forks workers with `preload` imported, started now if there is none.
+
+    Batch grading calls it first thing, so that the zygote imports numpy and matplotlib while
+    the grader imports its own modules and reads the class's folder.
+    """
+    return shared_zygote(worker_command(WORKER_PATH), _zygote_environment(), preload)
+
+
+def _zygote_environment() -> dict:
+    """The zygote's environment, which every worker inherits (HOME, TMPDIR and MPLCONFIGDIR
+    are each worker's own folder)."""
+    environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "OPENBLAS_NUM_THREADS": "1",
+                   "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                   "PYTHONDONTWRITEBYTECODE": "1", "MPLBACKEND": "Agg"}
+    for name in _PASSED_ENVIRONMENT:
+        if name in os.environ:
+            environment[name] = os.environ[name]
+    return environment
 
 
 def _clean_error(error) -> dict:

@@ -393,15 +393,17 @@ def apply_limits(limits):
 def zygote(preload):
     """Fork a worker for each order that comes on the control socket (fd 0), and report back.
 
-    The grader sends {"id", "directory", "cgroup", "hide", "limits", "environment"} with the
-    worker's end of a socket pair attached; the zygote answers {"forked": id, "pid": pid}, and
-    {"exited": pid, "code": code} once that worker has ended. It is a child subreaper, so the
+    The grader sends {"id", "temporary", "cgroup", "hide", "limits"} with the worker's end of a
+    socket pair attached; the zygote makes the worker's folder in "temporary", forks, and
+    answers {"forked": id, "pid": pid, "directory": folder}, then {"exited": pid, "code": code}
+    once that worker has ended. It is a child subreaper, so the
     processes a submission leaves behind are reaped here too, and a pids cgroup empties.
     """
     import ctypes
     import importlib
     import selectors
     import socket
+    import tempfile
 
     for name in preload:
         try:
@@ -431,8 +433,10 @@ def zygote(preload):
                 message, fds = b"", []
             if not message:
                 _clean_up_after_the_grader(workers)
-                return
+                os._exit(0)  # nothing to flush; tearing down numpy and matplotlib takes 0.1 s
             order = json.loads(message)
+            order["directory"] = tempfile.mkdtemp(prefix="backprop-kit-",
+                                                  dir=order.get("temporary"))
             pid = os.fork()
             if pid == 0:
                 status = 70
@@ -446,7 +450,7 @@ def zygote(preload):
             for fd in fds:
                 os.close(fd)
             workers[pid] = order
-            _tell(control, {"forked": order["id"], "pid": pid})
+            _tell(control, {"forked": order["id"], "pid": pid, "directory": order["directory"]})
         _reap(workers, control)
 
 
@@ -472,8 +476,8 @@ def _clean_up_after_the_grader(workers):
                 os.rmdir(order["cgroup"])
             except OSError:
                 pass
-    if os.environ.get("MPLCONFIGDIR"):
-        shutil.rmtree(os.environ["MPLCONFIGDIR"], ignore_errors=True)
+    if os.environ.get("BACKPROP_KIT_REMOVE_AT_EXIT"):
+        shutil.rmtree(os.environ["BACKPROP_KIT_REMOVE_AT_EXIT"], ignore_errors=True)
 
 
 def _cgroup_members(cgroup):
@@ -520,7 +524,8 @@ def _become_worker(order, channel):
             handle.write(str(os.getpid()))
     cover_paths(order.get("hide", []))
     os.chdir(order["directory"])
-    os.environ.update(order["environment"])
+    os.environ.update(HOME=order["directory"], TMPDIR=order["directory"],
+                      MPLCONFIGDIR=order["directory"])
     apply_limits(order["limits"])
     drop_capabilities()
     os.dup2(channel, 0)

@@ -11,12 +11,13 @@ as soon as it has reaped it, its exit code.
 
 import itertools
 import json
+import os
 import shutil
 import socket
 import subprocess
 import tempfile
 import threading
-import time
+from pathlib import Path
 
 _ANSWER_TIMEOUT_S = 30.0
 """How long to wait for the zygote's first answer: it may still be importing its modules."""
@@ -31,20 +32,25 @@ class Zygote:
 
     def __init__(self, command: list, environment: dict, preload: tuple):
         grader_end, zygote_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self.config = tempfile.mkdtemp(prefix="backprop-kit-zygote-")
-        """Its own matplotlib folder: the font cache it builds is reused by every fork."""
+        self.config, temporary = _matplotlib_folder()
+        """matplotlib's folder for the zygote: its font cache, kept from one run to the next
+        (building it costs 0.1 s). The sandbox hides it from the workers."""
+        environment = dict(environment, MPLCONFIGDIR=self.config)
+        if temporary:  # the zygote removes it if the grader is killed
+            environment["BACKPROP_KIT_REMOVE_AT_EXIT"] = self.config
+        self.temporary = temporary
         try:
             self.process = subprocess.Popen(
                 [*command, "zygote", *preload], stdin=zygote_end, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, env=dict(environment, MPLCONFIGDIR=self.config),
-                start_new_session=True, close_fds=True)
+                stderr=subprocess.DEVNULL, env=environment, start_new_session=True,
+                close_fds=True)
         finally:
             zygote_end.close()
         self.control = grader_end
         self.send_lock = threading.Lock()
         self.changed = threading.Condition()
-        self.pids = {}
-        """Order id -> the pid of the worker forked for it."""
+        self.workers = {}
+        """Order id -> (pid, folder) of the worker forked for it."""
         self.exit_codes = {}
         """Pid -> exit code (negative: the signal), once the zygote has reaped the worker."""
         self.alive = True
@@ -62,11 +68,12 @@ class Zygote:
                 raise ZygoteGone() from None
         return order_id
 
-    def pid(self, order_id: int, timeout: float = _ANSWER_TIMEOUT_S):
-        """The pid forked for `order_id`, or None if the zygote could not answer."""
+    def forked(self, order_id: int, timeout: float = _ANSWER_TIMEOUT_S):
+        """(pid, folder) of the worker forked for `order_id`, or (None, None) if the zygote
+        could not answer."""
         with self.changed:
-            self.changed.wait_for(lambda: order_id in self.pids or not self.alive, timeout)
-            return self.pids.get(order_id)
+            self.changed.wait_for(lambda: order_id in self.workers or not self.alive, timeout)
+            return self.workers.get(order_id, (None, None))
 
     def exit_code(self, pid: int, timeout: float = 0.0):
         """The worker's exit code once it has ended and been reaped, else None."""
@@ -92,7 +99,8 @@ class Zygote:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        shutil.rmtree(self.config, ignore_errors=True)
+        if self.temporary:
+            shutil.rmtree(self.config, ignore_errors=True)
 
     def _read_answers(self) -> None:
         try:
@@ -103,7 +111,7 @@ class Zygote:
                 answer = json.loads(message)
                 with self.changed:
                     if "forked" in answer:
-                        self.pids[answer["forked"]] = answer["pid"]
+                        self.workers[answer["forked"]] = (answer["pid"], answer["directory"])
                     elif "exited" in answer:
                         self.exit_codes[answer["exited"]] = answer["code"]
                     self.changed.notify_all()
@@ -114,19 +122,34 @@ class Zygote:
             self.changed.notify_all()
 
 
+def _matplotlib_folder():
+    """(folder, is_temporary): the grading user's cache for the kit, or a temporary folder."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = cache / "backprop-kit" / "matplotlib"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if os.access(folder, os.W_OK):
+            return str(folder), False
+    except (OSError, RuntimeError):
+        pass
+    return tempfile.mkdtemp(prefix="backprop-kit-zygote-"), True
+
+
 _ZYGOTES = {}
 _ZYGOTES_LOCK = threading.Lock()
 
 
 def shared_zygote(command: list, environment: dict, preload: tuple) -> Zygote:
-    """The grader's zygote for this set of preloaded modules, started on first use."""
+    """A running zygote of this grader that has at least `preload` imported (more does no
+    harm: a module a submission never imports only sits in memory); started if none has."""
     with _ZYGOTES_LOCK:
-        zygote = _ZYGOTES.get(preload)
-        if zygote is None or not zygote.alive or zygote.process.poll() is not None:
-            try:
-                zygote = _ZYGOTES[preload] = Zygote(command, environment, preload)
-            except OSError:
-                raise ZygoteGone() from None
+        for modules, zygote in _ZYGOTES.items():
+            if set(preload) <= set(modules) and zygote.alive and zygote.process.poll() is None:
+                return zygote
+        try:
+            zygote = _ZYGOTES[preload] = Zygote(command, environment, preload)
+        except OSError:
+            raise ZygoteGone() from None
         return zygote
 
 
@@ -137,13 +160,3 @@ def close_zygotes() -> None:
         _ZYGOTES.clear()
     for zygote in zygotes:
         zygote.close()
-
-
-def wait_until(condition, seconds: float, step: float = 0.001) -> bool:
-    """Poll `condition` until it holds or `seconds` pass (for kernel state with no event)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(step)
-    return True

@@ -25,6 +25,16 @@ def remember(x):
 def recall(x):
     return globals().get("REMEMBERED", -1.0)
 
+def poison_the_font_cache(x):
+    import os
+    import matplotlib
+    try:
+        with open(os.path.join(matplotlib.get_cachedir(), "fontlist-v999.json"), "w") as handle:
+            handle.write("{{}}")
+        return "written"
+    except OSError as error:
+        return type(error).__name__
+
 def preloaded(x):
     import sys
     return sorted(name for name in ("numpy", "matplotlib.pyplot") if name in sys.modules)
@@ -89,6 +99,17 @@ def test_modules_are_preloaded_only_when_asked():
     finally:
         plain.close()
         plotting.close()
+
+
+def test_the_zygotes_matplotlib_cache_is_out_of_a_workers_reach():
+    box = _started(preload=("numpy", "matplotlib.pyplot"))
+    try:
+        outcome = box.call("poison_the_font_cache", (np.zeros(1),))
+        if os.geteuid() == 0:  # only root may make the mount namespace that hides it
+            assert outcome.value in ("FileNotFoundError", "PermissionError")
+            assert not os.path.exists(os.path.join(box.zygote.config, "fontlist-v999.json"))
+    finally:
+        box.close()
 
 
 def test_a_zygote_that_died_is_replaced():
