@@ -12,8 +12,6 @@ import socket
 import time
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from backprop_checks.sandbox.worker import (FRAME_MAGIC, FRAME_PREFIX, frame_bytes, parse_frame,
                                       read_frame, write_frame)
 
@@ -21,9 +19,11 @@ __all__ = ["CallOutcome", "Opaque", "ProtocolError", "Channel", "decode_value", 
            "write_frame"]
 
 MAX_FRAME_BYTES = 64 * 2**20
-_NUMPY_SCALAR_TYPES = {"float64": np.float64, "float32": np.float32, "float16": np.float16,
-                       "int64": np.int64, "int32": np.int32, "int16": np.int16, "int8": np.int8,
-                       "uint8": np.uint8, "bool": np.bool_}
+_NUMPY_SCALAR_TYPES = ("float64", "float32", "float16", "int64", "int32", "int16", "int8",
+                       "uint8", "bool")
+"""The numpy scalars rebuilt from their value; any other is described. numpy itself is imported
+on first use, so that importing the sandbox starts no numpy (batch grading starts its zygote
+first)."""
 
 
 @dataclass
@@ -144,6 +144,8 @@ class Channel:
 
 def decode_value(encoded, arrays, depth=0):
     """Rebuild a returned value from the worker's description of it."""
+    import numpy as np
+
     if depth > 8 or not isinstance(encoded, dict):
         raise ProtocolError("a value nested too deep, or not described")
     tag = encoded.get("t")
@@ -164,11 +166,11 @@ def decode_value(encoded, arrays, depth=0):
             raise ProtocolError("an array that is not a plain numpy array")
         return array
     if tag == "npscalar":
-        scalar_type = _NUMPY_SCALAR_TYPES.get(encoded.get("dtype"))
+        name = encoded.get("dtype")
         value = encoded.get("v")
-        if scalar_type is None or not isinstance(value, (int, float, bool)):
-            return Opaque(f"numpy.{encoded.get('dtype')}")
-        return scalar_type(value)
+        if name not in _NUMPY_SCALAR_TYPES or not isinstance(value, (int, float, bool)):
+            return Opaque(f"numpy.{name}")
+        return getattr(np, "bool_" if name == "bool" else name)(value)
     if tag in ("list", "tuple"):
         items = [decode_value(item, arrays, depth + 1) for item in encoded.get("items", [])]
         return items if tag == "list" else tuple(items)
