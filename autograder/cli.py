@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         default = getattr(DEFAULT_SETTINGS, name)
         grade.add_argument(flag, dest=name, type=_positive(kind, flag), default=None,
                            metavar=unit, help=f"{field_help(name)} (default {default})")
+    _add_worker_user(grade)
     grade.set_defaults(handler=cmd_grade)
 
     batch = commands.add_parser(
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--force", action="store_true", help="grade again what is already graded")
     batch.add_argument("--seed", type=_seed, default=None,
                        help="the same inputs for the whole class (default: a new seed)")
+    _add_worker_user(batch)
     batch.set_defaults(handler=cmd_batch)
 
     report = commands.add_parser(
@@ -92,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("visible", "after_published", "after_due_date", "hidden"),
         help="when students see the hidden checks, which carry the points (default: once you "
              "publish the grades); the notebook's checks are always shown at once")
+    _add_worker_user(gradescope_run)
     gradescope_run.set_defaults(handler=cmd_gradescope_run)
 
     release = commands.add_parser(
@@ -101,6 +104,22 @@ def build_parser() -> argparse.ArgumentParser:
                     "and, with nbgrader, the student notebook assignments/backprop/.")
     release.set_defaults(handler=cmd_release)
     return parser
+
+
+def _add_worker_user(parser) -> None:
+    parser.add_argument("--worker-user", metavar="USER", default="",
+                        help=field_help("worker_user"))
+
+
+def _worker_user(args, parser) -> str:
+    """The --worker-user given, once checked: a usage error, not a failed grading, if wrong."""
+    from autograder.sandbox import worker_user
+
+    try:
+        worker_user(args.worker_user)
+    except ValueError as error:
+        parser.error(f"--worker-user: {error}")
+    return args.worker_user
 
 
 def main(argv=None) -> int:
@@ -124,7 +143,7 @@ def cmd_grade(args, parser) -> int:
                      else f"{args.path} is not a file")
     overrides = {name: getattr(args, name) for _, name, _, _ in _LIMIT_FLAGS
                  if getattr(args, name) is not None}
-    settings = Settings(**overrides)
+    settings = Settings(**overrides, worker_user=_worker_user(args, parser))
     seed = new_seed() if args.seed is None else args.seed
     try:
         result = grade_with_pytest(path, seed, settings)
@@ -160,7 +179,8 @@ def cmd_batch(args, parser) -> int:
     out = Path(args.out)
     seed = _batch_seed(out, args.seed, args.force)
     try:
-        counts = grade_folder(folder, out, seed, Settings(), args.jobs, args.force, _Progress())
+        counts = grade_folder(folder, out, seed, Settings(worker_user=_worker_user(args, parser)),
+                              args.jobs, args.force, _Progress())
     except Interrupted as stopped:
         print(f"Interrupted: the {stopped.graded} submission(s) graded by this run are kept in "
               f"{out}; {stopped.remaining} are left. Run the same command again to grade only "
@@ -239,7 +259,8 @@ def cmd_gradescope_run(args, parser) -> int:
     from autograder.gradescope import run
 
     seed = new_seed() if args.seed is None else args.seed
-    results = run(Path(args.root), seed, Settings(), args.hidden_visibility)
+    results = run(Path(args.root), seed, Settings(worker_user=_worker_user(args, parser)),
+                  args.hidden_visibility)
     print(f"Score {results['score']}")
     return 0
 

@@ -24,12 +24,15 @@ apt-get update -qq
 apt-get install -y -qq python3 python3-pip python3-venv
 python3 -m venv /autograder/venv
 /autograder/venv/bin/pip install -q -r /autograder/source/requirements.txt
+# Gradescope's container cannot make the mount namespace that hides the kit: instead the workers
+# run as nobody, to whom the kit (the reference among it) is unreadable.
+chmod -R go-rwx /autograder/source
 """
 
 RUN_AUTOGRADER = """#!/usr/bin/env bash
 # Gradescope runs this for each submission.
 cd /autograder/source
-/autograder/venv/bin/python -m autograder gradescope-run --root /autograder
+/autograder/venv/bin/python -m autograder gradescope-run --root /autograder --worker-user nobody
 """
 
 

@@ -1,12 +1,16 @@
 """Does the Gradescope zip hold what the container needs, and run_autograder write its schema?"""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from tests.conftest import KIT_ROOT, REFERENCE
+from tests.redteam.test_redteam import WRONG_FUNCTIONS
 
 
 def test_zip_holds_the_scripts_and_the_kit_and_nothing_else(run_cli, tmp_path):
@@ -19,6 +23,42 @@ def test_zip_holds_the_scripts_and_the_kit_and_nothing_else(run_cli, tmp_path):
             "solutions/two_layer_net.py"} <= names
     assert mode & 0o111, "run_autograder must be executable"
     assert not any(name.startswith(("tests/", ".git", "assignments/")) for name in names)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="Gradescope runs as root; only root may switch "
+                                               "the workers to another user")
+def test_in_the_container_layout_a_submission_cannot_read_the_reference(run_cli, tmp_path):
+    """setup.sh makes the kit unreadable to others and run_autograder's workers run as nobody."""
+    run_cli("gradescope", "--out", tmp_path / "autograder.zip")
+    root = tmp_path / "autograder"
+    source = root / "source"
+    with zipfile.ZipFile(tmp_path / "autograder.zip") as archive:
+        archive.extractall(source)
+        setup = archive.read("setup.sh").decode()
+        run_autograder = archive.read("run_autograder").decode()
+    assert "chmod -R go-rwx /autograder/source" in setup
+    assert "--worker-user nobody" in run_autograder
+    subprocess.run(["chmod", "-R", "go-rwx", str(source)], check=True)
+    reference = source / "solutions" / "two_layer_net.py"
+    # Where the kit cannot be hidden by a mount namespace, as in Gradescope's container, only
+    # its permissions keep it from the worker: a copy outside the kit shows that alone.
+    unhidden = tmp_path / "unhidden.py"
+    shutil.copy(reference, unhidden)
+    unhidden.chmod(0o600)
+    (root / "submission").mkdir()
+    (root / "submission" / "two_layer_net.py").write_text(WRONG_FUNCTIONS + f'''
+for path in [{str(reference)!r}, {str(unhidden)!r}]:
+    try:
+        exec(open(path).read(), globals())
+    except Exception as error:
+        print("could not read", path, type(error).__name__)
+''')
+    completed = subprocess.run([sys.executable, "-m", "autograder", "gradescope-run", "--root",
+                                root, "--seed", "3", "--worker-user", "nobody"], cwd=source,
+                               capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    results = json.loads((root / "results" / "results.json").read_text())
+    assert results["score"] == 0, "the submission read the reference"
 
 
 def _run_autograder(tmp_path, source, *flags):

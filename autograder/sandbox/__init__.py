@@ -91,7 +91,7 @@ class Sandbox:
             order = {"temporary": tempfile.gettempdir(),
                      "cgroup": str(self.processes.path) if self.processes.path else None,
                      "hide": [*paths_to_hide(KIT_ROOT), self.zygote.config],
-                     "limits": self._limits()}
+                     "limits": self._limits(), "user": worker_user(self.settings.worker_user)}
             self.order_id = self.zygote.fork(order, worker_end)
         except ZygoteGone:
             self.zygote = None  # wait_ready() reports that no worker could start
@@ -288,7 +288,24 @@ class Sandbox:
         memory = self.settings.memory_limit_mb * 2**20
         cpu = int(self.settings.submission_timeout_s) + 1
         return {"RLIMIT_AS": [memory, memory], "RLIMIT_CPU": [cpu, cpu + 1],
-                "RLIMIT_FSIZE": [_FILE_SIZE_LIMIT, _FILE_SIZE_LIMIT], "RLIMIT_CORE": [0, 0]}
+                "RLIMIT_FSIZE": [_FILE_SIZE_LIMIT, _FILE_SIZE_LIMIT], "RLIMIT_CORE": [0, 0],
+                **self.processes.limits(other_user=bool(self.settings.worker_user))}
+
+
+def worker_user(name: str):
+    """[uid, gid] of the user workers run as, or None for the grading user; ValueError when
+    the user does not exist or the grader may not switch to it (it is not root)."""
+    if not name:
+        return None
+    import pwd
+
+    try:
+        entry = pwd.getpwuid(int(name)) if name.isdigit() else pwd.getpwnam(name)
+    except KeyError:
+        raise ValueError(f"there is no user {name!r} on this machine") from None
+    if os.geteuid() != 0 and entry.pw_uid != os.geteuid():
+        raise ValueError(f"only root may run workers as another user ({name})")
+    return [entry.pw_uid, entry.pw_gid]
 
 
 def start_zygote(preload: tuple = PRELOAD):

@@ -9,7 +9,6 @@ and the worker's process group is killed.
 """
 
 import os
-import resource
 import signal
 import time
 import uuid
@@ -31,12 +30,12 @@ class ProcessGroup:
         """True when the number of processes is capped (cgroup, or RLIMIT_NPROC off root)."""
         return self.path is not None or os.geteuid() != 0
 
-    def enter(self) -> None:
-        """In the child, before Python starts: join the cgroup, or cap RLIMIT_NPROC."""
-        if self.path is not None:
-            (self.path / "cgroup.procs").write_text(str(os.getpid()))
-        elif os.geteuid() != 0:
-            resource.setrlimit(resource.RLIMIT_NPROC, (self.max_processes, self.max_processes))
+    def limits(self, other_user: bool = False) -> dict:
+        """The rlimit that caps the worker's processes when there is no cgroup to do it (the
+        kernel applies it to any user but root: the grading user, or the worker's own)."""
+        if self.path is None and (os.geteuid() != 0 or other_user):
+            return {"RLIMIT_NPROC": [self.max_processes, self.max_processes]}
+        return {}
 
     def kill_all(self, leader_pid: int = None, wait: bool = True) -> None:
         """Kill every process of the submission; with `wait`, until none is left."""

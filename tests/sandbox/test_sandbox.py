@@ -1,5 +1,7 @@
 """Does student code run apart from the grader, under limits, with only plain data coming back?"""
 
+import os
+import pwd
 from pathlib import Path
 
 import numpy as np
@@ -54,6 +56,16 @@ def objects(x):
 
 def where_am_i(x):
     return [sys.path, os.getcwd(), sorted(os.environ)]
+
+def who_am_i(x):
+    return [float(os.getuid()), float(os.getgid())]
+
+def read(path_as_codes):
+    try:
+        open("".join(chr(int(c)) for c in path_as_codes)).read()
+        return "read"
+    except OSError as error:
+        return type(error).__name__
 
 def raise_limits(x):
     import resource
@@ -113,6 +125,25 @@ def test_memory_beyond_the_limit_is_an_error_not_a_crash_of_the_grader(sandbox):
 
 def test_a_submission_cannot_raise_its_own_limits_even_as_root(sandbox):
     assert sandbox.call("raise_limits", (np.zeros(1),)).value == 512 * 2**20
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may run workers as another user")
+def test_a_worker_run_as_another_user_cannot_read_the_graders_files(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the reference")
+    secret.chmod(0o600)
+    box = Sandbox([("<submission>", SOURCE)], Settings(worker_user="nobody"))
+    box.start()
+    try:
+        assert box.wait_ready().status == "ready"
+        nobody = pwd.getpwnam("nobody")
+        assert box.call("who_am_i", (np.zeros(1),)).value == [nobody.pw_uid, nobody.pw_gid]
+        codes = np.array([ord(c) for c in str(secret)], dtype=float)
+        assert box.call("read", (codes,)).value == "PermissionError"
+        assert list(box.call("double", (np.ones(2),)).value) == [2.0, 2.0]
+    finally:
+        box.close()
+    assert box.output_parts is not None
 
 
 def test_changes_to_the_arguments_are_seen(sandbox):

@@ -40,6 +40,12 @@ class Settings:
     """Processes (and threads) the submission may have at once, the worker included: a pids
     cgroup where the grader can make one, else RLIMIT_NPROC (see sandbox/processes.py)."""
 
+    worker_user: str = ""
+    """User (name or uid) the worker runs as when the grader is root, so that files only the
+    grading user may read stay out of the submission's reach where no mount namespace can hide
+    the kit (Gradescope's container: run_autograder uses nobody). That user must be able to
+    read the Python installation. Empty: the grading user, without capabilities."""
+
     output_limit_chars: int = 2000
     """How much of what the submission prints is kept in the report."""
 

@@ -349,12 +349,14 @@ def cover_paths(paths):
     return True
 
 
-def drop_capabilities():
-    """Give up every capability for good: the worker stays the grading user but, even as root,
-    can no longer unmount what hides the kit, raise its limits, or regain them through exec.
+def drop_privileges(user=None):
+    """Give up every capability for good, and become `user` ([uid, gid]) if given.
 
-    Dropping the bounding set needs root (elsewhere there is nothing to drop); clearing the
-    effective and permitted sets, and no_new_privs, work for anyone.
+    Without a user the worker stays the grading user but, even as root, can no longer unmount
+    what hides the kit, raise its limits, or regain capabilities through exec. With one, files
+    only the grading user may read (the kit, where no mount namespace can hide it, as in
+    Gradescope's container) are out of its reach too. Dropping the bounding set and switching
+    user need root; clearing the other sets, and no_new_privs, work for anyone.
     """
     import ctypes
 
@@ -366,6 +368,11 @@ def drop_capabilities():
         last = 63
     for capability in range(last + 1):
         libc.prctl(24, capability, 0, 0, 0)  # PR_CAPBSET_DROP
+    if user:
+        uid, gid = user
+        os.setgroups([])
+        os.setresgid(gid, gid, gid)
+        os.setresuid(uid, uid, uid)
 
     class Header(ctypes.Structure):
         _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
@@ -393,11 +400,11 @@ def apply_limits(limits):
 def zygote(preload):
     """Fork a worker for each order that comes on the control socket (fd 0), and report back.
 
-    The grader sends {"id", "temporary", "cgroup", "hide", "limits"} with the worker's end of a
-    socket pair attached; the zygote makes the worker's folder in "temporary", forks, and
-    answers {"forked": id, "pid": pid, "directory": folder}, then {"exited": pid, "code": code}
-    once that worker has ended. It is a child subreaper, so the
-    processes a submission leaves behind are reaped here too, and a pids cgroup empties.
+    The grader sends {"id", "temporary", "cgroup", "hide", "limits", "user"} with the worker's
+    end of a socket pair attached; the zygote makes the worker's folder in "temporary", forks,
+    and answers {"forked": id, "pid": pid, "directory": folder}, then {"exited": pid, "code":
+    code} once that worker has ended. It is a child subreaper, so the processes a submission
+    leaves behind are reaped here too, and a pids cgroup empties.
     """
     import ctypes
     import importlib
@@ -523,11 +530,13 @@ def _become_worker(order, channel):
         with open(os.path.join(order["cgroup"], "cgroup.procs"), "w") as handle:
             handle.write(str(os.getpid()))
     cover_paths(order.get("hide", []))
+    if order.get("user"):
+        os.chown(order["directory"], *order["user"])
     os.chdir(order["directory"])
     os.environ.update(HOME=order["directory"], TMPDIR=order["directory"],
                       MPLCONFIGDIR=order["directory"])
     apply_limits(order["limits"])
-    drop_capabilities()
+    drop_privileges(order.get("user"))
     os.dup2(channel, 0)
     os.dup2(channel, 1)
     os.closerange(3, 65536)
