@@ -12,7 +12,7 @@ from pathlib import Path
 from autograder import cases
 from autograder.notebook import read_notebook_cells
 from autograder.results import ExerciseResult, SubmissionResult
-from autograder.sandbox import PRELOAD, Sandbox
+from autograder.sandbox import Sandbox, preload_for
 from autograder.sandbox.protocol import Opaque
 from autograder.settings import Settings
 from autograder.student_api import GRAD_KEYS, GRADED_NAMES, PROVIDED_NAMES
@@ -52,9 +52,8 @@ class SubmissionGrader:
         except SubmissionError as error:
             self.error = str(error)
             return
-        preload = PRELOAD + (("matplotlib.pyplot",) if any("matplotlib" in source
-                                                          for _, source in cells) else ())
-        self.sandbox = Sandbox(cells, settings, stop_on_error, preload)
+        self.sandbox = Sandbox(cells, settings, stop_on_error,
+                               preload_for(source for _, source in cells))
         self.sandbox.start()
 
     def wait_ready(self) -> bool:

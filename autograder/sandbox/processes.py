@@ -50,12 +50,10 @@ class ProcessGroup:
         pause = 0.0005
         while True:
             pids = self.pids()
-            if not pids or not wait or time.monotonic() > deadline:
-                for pid in pids:
-                    _kill(pid)
-                return
             for pid in pids:
                 _kill(pid)
+            if not pids or not wait or time.monotonic() > deadline:
+                return
             time.sleep(pause)  # killed processes take a moment to leave the group
             pause = min(pause * 2, 0.02)
 

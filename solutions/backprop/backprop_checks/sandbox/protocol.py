@@ -12,11 +12,9 @@ import socket
 import time
 from dataclasses import dataclass, field
 
-from backprop_checks.sandbox.worker import (FRAME_MAGIC, FRAME_PREFIX, frame_bytes, parse_frame,
-                                      read_frame, write_frame)
+from backprop_checks.sandbox.worker import FRAME_MAGIC, FRAME_PREFIX, frame_bytes, parse_frame
 
-__all__ = ["CallOutcome", "Opaque", "ProtocolError", "Channel", "decode_value", "read_frame",
-           "write_frame"]
+__all__ = ["CallOutcome", "Opaque", "ProtocolError", "Channel", "decode_value"]
 
 MAX_FRAME_BYTES = 64 * 2**20
 _NUMPY_SCALAR_TYPES = ("float64", "float32", "float16", "int64", "int32", "int16", "int8",
