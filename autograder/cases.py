@@ -31,7 +31,7 @@ def make_calls(exercise: str, seed: int) -> tuple:
         for label, args in _arguments(exercise, network):
             expected = getattr(reference, exercise)(*_copy(args))
             calls.append(Call(exercise, design, label, args, expected, call_seed, network,
-                              mutant_outcomes=LiveOutcomes(args)))
+                              mutant_outcomes=LiveOutcomes(args, exercise)))
     return tuple(calls)
 
 

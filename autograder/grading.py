@@ -10,7 +10,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from autograder import cases
+from autograder.cell_notes import cell_error_notes
 from autograder.notebook import read_notebook_cells
+from autograder.provided import (SUPPLIED_FUNCTION, helpers_to_supply, provided_cell,
+                                 supplied_note)
 from autograder.results import ExerciseResult, SubmissionResult
 from autograder.sandbox import Sandbox, preload_for
 from autograder.sandbox.protocol import Opaque
@@ -40,6 +43,10 @@ class SubmissionGrader:
         self.notes = []
         """Things worth knowing that did not stop grading (notebook cells that raised...)."""
         self.source = ""
+        self.cells = []
+        """The submission's own cells, [(name, source)], as the worker runs them."""
+        self.supplied = []
+        """Provided helpers the submission reads but does not define (autograder/provided.py)."""
         try:
             if self.path.suffix.lower() == ".ipynb":
                 notebook = read_notebook_cells(self.path, self.path.read_bytes())
@@ -52,6 +59,10 @@ class SubmissionGrader:
         except SubmissionError as error:
             self.error = str(error)
             return
+        self.cells = cells
+        self.supplied = helpers_to_supply(cells)
+        if self.supplied:  # after the submission's own cells, so that its definitions win
+            cells = cells + [provided_cell(self.supplied)]
         self.sandbox = Sandbox(cells, settings, stop_on_error,
                                preload_for(source for _, source in cells))
         self.sandbox.start()
@@ -68,7 +79,11 @@ class SubmissionGrader:
         self.names = outcome.names
         if not self._cell_notes_taken:
             self._cell_notes_taken = True
-            self.notes.extend(cell_error_note(error) for error in outcome.cell_errors)
+            self.notes.extend(cell_error_notes(self.cells, outcome.cell_errors))
+            note = supplied_note(self.cells, outcome.cell_errors, self._supplied_names(),
+                                 self.path.suffix.lower() == ".ipynb")
+            if note:
+                self.notes.append(note)
         return True
 
     def grade_exercise(self, name: str) -> ExerciseResult:
@@ -100,6 +115,16 @@ class SubmissionGrader:
         return SubmissionResult(str(self.path), self.seed, exercises, self.error, output,
                                 settings, self.grader_errors, self.notes)
 
+    def _supplied_names(self) -> list:
+        """The helpers the "<provided>" cell did define: those still undefined after the
+        submission ran (asked of the worker, since only the run can tell)."""
+        if not self.supplied:
+            return []
+        outcome = self.sandbox.call(SUPPLIED_FUNCTION, ())
+        if outcome.status != "returned" or not isinstance(outcome.value, list):
+            return []
+        return [name for name in self.supplied if name in outcome.value]
+
     # One exercise.
 
     def _grade(self, name: str) -> ExerciseResult:
@@ -117,7 +142,7 @@ class SubmissionGrader:
                 failed=lambda: [n for n in COMPONENTS if not self.grade_exercise(n).passed],
                 compose=self._compose)
         return judge(name, calls, outcomes, self.settings, points, components,
-                     self.grader_errors)
+                     self.grader_errors, tracer=lambda: self._trace(name, calls))
 
     def _fetch_outcomes(self) -> None:
         """Call every graded function that exists on all its inputs, in one exchange."""
@@ -127,6 +152,11 @@ class SubmissionGrader:
         outcomes = iter(self.sandbox.call_many(requests))
         for name in names:
             self._outcomes[name] = [next(outcomes) for _ in cases.make_calls(name, self.seed)]
+
+    def _trace(self, name: str, calls) -> list:
+        """`name` run again on each call's inputs with every expression recorded (diagnosis)."""
+        return self.sandbox.trace_many([(name, call.args) for call in calls],
+                                       self.settings.trace_slowdown)
 
     def _missing_message(self, name: str):
         """Why `name` cannot be called, with a 'did you mean', or None when it can."""
@@ -172,15 +202,6 @@ class SubmissionGrader:
         except LookupError:
             return None
         return {key: steps[key] for key in GRAD_KEYS}
-
-
-def cell_error_note(error: dict) -> str:
-    """'Cell 7 raised NameError on line 2: ...; the other cells still ran.'"""
-    cell = (error.get("cell") or "").strip("<>").capitalize() or "A cell"
-    line = f" on line {error['lineno']}" if error.get("lineno") else ""
-    return (f"{cell} raised {error.get('type', 'an error')}{line}: "
-            f"{error.get('message', '')[:200]}. The other cells still ran, and every function "
-            "they define was graded.")
 
 
 def grade_path(path, seed: int, settings: Settings = None) -> SubmissionResult:

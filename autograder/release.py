@@ -24,7 +24,8 @@ BUNDLE_MODULES = (
     "fixtures.py", "visible.py",
     "checks/__init__.py", "checks/findings.py", "checks/gradients.py", "checks/outputs.py",
     "checks/values.py",
-    "diagnosis/__init__.py", "diagnosis/catalogue.py", "diagnosis/context.py",
+    "diagnosis/__init__.py", "diagnosis/pipeline.py", "diagnosis/catalogue.py",
+    "diagnosis/context.py",
     "diagnosis/hint.py", "diagnosis/matching.py", "diagnosis/signatures.py",
     "diagnosis/numpy_errors.py", "sandbox/protocol.py", "sandbox/worker.py",
 )

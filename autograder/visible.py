@@ -26,7 +26,18 @@ class CheckFailed(AssertionError):
     """Raised by a failing check so that the cell (and nbgrader's grade cell) fails, tersely."""
 
 
-def check(name: str, function, namespace: dict = None) -> ExerciseResult:
+class CheckResult(ExerciseResult):
+    """What `check` returns: the verdict, for code that wants it, which Jupyter does not show.
+
+    `check(...)` is the last line of its cell, so Jupyter would print the value it returns
+    under the message; the message is the whole answer.
+    """
+
+    def _ipython_display_(self):
+        pass  # IPython calls this instead of showing the value: nothing is shown
+
+
+def check(name: str, function, namespace: dict = None) -> CheckResult:
     """Check one graded function; print a pass or its hints; raise CheckFailed if it fails.
 
     namespace: the notebook's globals(), so backward_propagation's hint can tell whether it is
@@ -39,7 +50,8 @@ def check(name: str, function, namespace: dict = None) -> ExerciseResult:
     if name == "backward_propagation" and namespace is not None:
         components = Components(failed=lambda: _failed_components(namespace, settings),
                                 compose=lambda call: _compose(namespace, call, settings))
-    result = judge(name, calls, outcomes, settings, settings.points[name], components)
+    result = CheckResult(**vars(judge(name, calls, outcomes, settings, settings.points[name],
+                                      components)))
     _RESULTS[name] = result
     if result.passed:
         points = _points(result.max_score)

@@ -25,17 +25,26 @@ class LiveOutcomes:
     The grader's Calls carry one of these; the student bundle's carry stored outcomes instead.
     """
 
-    def __init__(self, args):
+    def __init__(self, args, exercise=""):
         self.args = args
+        self.exercise = exercise
         self._outcomes = {}
 
     def get(self, mistake_id):
+        """A mutant's outcome by its mistake id, or a form's by 'form:' + its key."""
+        from autograder.diagnosis.composition import FORM_PREFIX
         from autograder.diagnosis.matching import run_mutant
 
-        if mistake_id not in MUTANTS:
-            return None
         if mistake_id not in self._outcomes:
-            self._outcomes[mistake_id] = run_mutant(MUTANTS[mistake_id][1], self.args)
+            if mistake_id.startswith(FORM_PREFIX):
+                from autograder.diagnosis.forms import run_form
+
+                outcome = run_form(self.exercise, mistake_id[len(FORM_PREFIX):], self.args)
+            elif mistake_id in MUTANTS:
+                outcome = run_mutant(MUTANTS[mistake_id][1], self.args)
+            else:
+                return None
+            self._outcomes[mistake_id] = outcome
         return self._outcomes[mistake_id]
 
 
@@ -239,6 +248,33 @@ def b30_upstream_gradient_dropped(dZ2, W2, Z1, A1):
     return 1 - np.power(A1, 2)
 
 
+@mutant("B8", "compute_dZ1")
+def b8_derivative_one_minus_dropped(dZ2, W2, Z1, A1):
+    return np.dot(W2.T, dZ2) * np.power(A1, 2)
+
+
+@mutant("B9", "compute_dZ1")
+def b9_activation_for_derivative(dZ2, W2, Z1, A1):
+    return np.dot(W2.T, dZ2) * A1
+
+
+@mutant("B11", "compute_dZ1")
+def b11_sigmoid_derivative_of_a1(dZ2, W2, Z1, A1):
+    s = 1 / (1 + np.exp(-A1))
+    return np.dot(W2.T, dZ2) * s * (1 - s)
+
+
+@mutant("B12", "compute_dZ1")
+def b12_tanh_applied_twice(dZ2, W2, Z1, A1):
+    return np.dot(W2.T, dZ2) * (1 - np.power(np.tanh(A1), 2))
+
+
+@mutant("B38", "compute_db")
+def b38_db_m_from_wrong_axis(dZ):
+    m = dZ.shape[0]
+    return np.sum(dZ, axis=1, keepdims=True) / m
+
+
 # compute_cost (C).
 
 @mutant("C1", "compute_cost")
@@ -286,6 +322,25 @@ def c7_cost_not_a_float(A2, Y):
 def c9_cost_log10(A2, Y):
     m = Y.shape[1]
     logprobs = np.multiply(Y, np.log10(A2)) + np.multiply(1 - Y, np.log10(1 - A2))
+    return float(-np.sum(logprobs) / m)
+
+
+@mutant("C10", "compute_cost")
+def c10_cost_mean_over_output_units(A2, Y):
+    return float(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
+
+
+@mutant("C11", "compute_cost")
+def c11_cost_dot_form(A2, Y):
+    m = Y.shape[1]
+    cost = -(1 / m) * (np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T))
+    return float(np.squeeze(cost))
+
+
+@mutant("C12", "compute_cost")
+def c12_cost_y_term_missing(A2, Y):
+    m = Y.shape[1]
+    logprobs = np.multiply(1 - Y, np.log(1 - A2))
     return float(-np.sum(logprobs) / m)
 
 
@@ -354,6 +409,94 @@ def f11_cache_keys_missing(X, parameters):
     return A2, {"A1": A1, "A2": A2}
 
 
+@mutant("F8", "forward_propagation")
+def f8_sigmoid_sign_flipped(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = 1 / (1 + np.exp(Z2))
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+@mutant("F12", "forward_propagation")
+def f12_relu_hidden_layer(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.maximum(Z1, 0)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = ref.sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+@mutant("F13", "forward_propagation")
+def f13_no_hidden_activation(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = Z1
+    Z2 = np.dot(W2, A1) + b2
+    A2 = ref.sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+@mutant("F14", "forward_propagation")
+def f14_z1_fed_forward(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, Z1) + b2
+    A2 = ref.sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+@mutant("F15", "forward_propagation")
+def f15_b1_missing(X, parameters):
+    W1 = parameters["W1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X)
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = ref.sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+@mutant("F16", "forward_propagation")
+def f16_b2_missing(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2 = parameters["W2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1)
+    A2 = ref.sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+@mutant("F17", "forward_propagation")
+def f17_cache_entries_swapped(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = ref.sigmoid(Z2)
+    return A2, {"Z1": A1, "A1": Z1, "Z2": Z2, "A2": A2}
+
+
+@mutant("F18", "forward_propagation")
+def f18_no_output_activation(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = Z2
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
 # The API and hygiene (U).
 
 @mutant("U1", "compute_dZ2")
@@ -392,3 +535,41 @@ def u9_returns_none(dZ):
 def u10_returns_list(A2, Y):
     dZ2 = A2 - Y
     return dZ2.tolist()
+
+
+@mutant("U11", "forward_propagation")
+def u11_template_none_left(X, parameters):
+    W1 = None
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = ref.sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+@mutant("U12", "compute_dZ2")
+def u12_name_never_assigned(A2, Y):
+    dZ = A2 - Y  # noqa: F841 (the template's name is dZ2, never assigned)
+    return dZ2  # noqa: F821
+
+
+@mutant("U13", "forward_propagation")
+def u13_template_assert_fails(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = ref.sigmoid(Z2)
+    assert(A2.shape == (1, X.shape[1]))
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+@mutant("U14", "compute_cost")
+def u14_numpy_removed_function(A2, Y):
+    m = Y.shape[1]
+    logprobs = np.multiply(Y, np.log(A2)) + np.multiply(1 - Y, np.log(1 - A2))
+    return np.asscalar(-np.sum(logprobs) / m)

@@ -157,6 +157,39 @@ class Sandbox:
                     break  # the rest go to a fresh worker
         return outcomes
 
+    def trace_many(self, requests: list, slowdown: float) -> list:
+        """Run each (name, args) again under the tracer: one protocol.Trace (or None) each.
+
+        A second exchange, after the verdict, for the diagnosis only: the tracer slows a call
+        down, so each gets `slowdown` times the call's time limit, and a traced run that times
+        out or crashes is never the student's time-out: it only means no trace. What the
+        traced runs print is left out of the report (the worker takes it back out).
+        """
+        traces = []
+        for name, args in requests:
+            if not self._is_running():
+                self.start()
+                self.import_outcome = None
+                if self.wait_ready().status != "ready":
+                    return traces + [None] * (len(requests) - len(traces))
+            arrays = []
+            self.channel.send({"name": name, "args": encode(list(args), arrays),
+                               "trace": slowdown}, arrays)
+            try:
+                reply, returned = self.channel.receive(
+                    self.settings.call_timeout_s * slowdown + _GRACE_S)
+            except (TimeoutError, EOFError, protocol.ProtocolError):
+                self._stop_process()
+                traces.append(None)
+                continue
+            trace = None
+            if isinstance(reply, dict) and reply.get("status") == "traced":
+                trace = protocol.decode_trace(reply.get("trace"), returned)
+                if trace is not None and trace.error:
+                    trace.error = _clean_error(trace.error)
+            traces.append(trace)
+        return traces
+
     # Helpers
 
     def _is_running(self) -> bool:
@@ -341,9 +374,10 @@ def _clean_error(error) -> dict:
     if not isinstance(error, dict):
         return {}
     cleaned = {}
-    for key in ("type", "message", "function", "code", "cell"):
+    for key in ("type", "message", "function", "code", "cell", "function_source"):
         if error.get(key) is not None:
-            cleaned[key] = str(error[key])[:1000]
-    if isinstance(error.get("lineno"), int):
-        cleaned["lineno"] = error["lineno"]
+            cleaned[key] = str(error[key])[:8000 if key == "function_source" else 1000]
+    for key in ("lineno", "function_line"):
+        if isinstance(error.get(key), int) and not isinstance(error.get(key), bool):
+            cleaned[key] = error[key]
     return cleaned

@@ -1,0 +1,112 @@
+"""The formulas behind diagnosis/composition.py's forms: each catalogued choice of each axis.
+
+Instructor-only, like mutants.py: a form with no mistake is the reference, so this module is
+never shipped (the student bundle stores the forms' outcomes on its fixed inputs instead).
+`run_form(exercise, key, args)` builds one combination and runs it on copies of the arguments.
+"""
+
+import numpy as np
+
+from autograder.diagnosis.composition import AXES
+
+
+def run_form(exercise: str, key: str, args):
+    """The outcome (diagnosis.matching.MutantOutcome) of form `key` on `args`."""
+    from autograder.diagnosis.matching import run_mutant
+
+    chosen = set(key.split("+"))
+    choice = {axis: next((mistake for mistake in options if mistake in chosen), None)
+              for axis, options in AXES[exercise]}
+    build = _BUILDERS[exercise]
+    return run_mutant(lambda *copies: build(choice, *copies), args)
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _cost(choice, A2, Y):
+    m = Y.shape[1]
+    n_y = Y.shape[0]
+    log = np.log10 if choice["log"] else np.log
+    Y = Y.astype(float)
+    positive, negative = Y, 1 - Y
+    keep_positive = choice["terms"] != "C12"
+    keep_negative = choice["terms"] != "C3"
+    if choice["product"] == "C11":      # np.dot(Y, log(A2).T): (n_y, n_y), a float only if n_y = 1
+        total = (np.dot(positive, log(A2).T) if keep_positive else 0) \
+            + (np.dot(negative, log(1 - A2).T) if keep_negative else 0)
+    elif choice["product"] == "C5":     # every label paired with every output
+        total = (np.sum(np.dot(positive.T, log(A2))) if keep_positive else 0) \
+            + (np.sum(np.dot(negative.T, log(1 - A2))) if keep_negative else 0)
+    else:
+        total = (np.sum(positive * log(A2)) if keep_positive else 0) \
+            + (np.sum(negative * log(1 - A2)) if keep_negative else 0)
+    scale = {None: 1 / m, "C2": 1.0, "C10": 1 / (n_y * m)}[choice["scale"]]
+    sign = 1.0 if choice["sign"] else -1.0
+    cost = sign * scale * total
+    if isinstance(cost, np.ndarray) and cost.size > 1:
+        return cost
+    return float(np.squeeze(cost))
+
+
+def _dz2(choice, A2, Y):
+    m = Y.shape[1]
+    error = {None: A2 - Y, "B28": Y - A2, "B29": (A2 - Y) * A2 * (1 - A2)}[choice["error"]]
+    return error / m if choice["scale"] else error
+
+
+def _dz1(choice, dZ2, W2, Z1, A1):
+    m = A1.shape[1]
+    upstream = {None: lambda: np.dot(W2.T, dZ2), "B1": lambda: W2.T * dZ2,
+                "B31": lambda: np.dot(W2, dZ2), "B30": lambda: None}[choice["upstream"]]()
+    derivative = {
+        None: lambda: 1 - A1 ** 2, "B4": lambda: 1 - Z1 ** 2, "B32": lambda: 1 - A1,
+        "B6": lambda: A1 * (1 - A1), "B7": lambda: None, "B8": lambda: A1 ** 2,
+        "B12": lambda: 1 - np.tanh(A1) ** 2, "B9": lambda: A1,
+        "B11": lambda: _sigmoid(A1) * (1 - _sigmoid(A1)),
+    }[choice["derivative"]]()
+    if upstream is None:
+        result = derivative
+    elif derivative is None:
+        result = upstream
+    elif choice["join"]:
+        result = np.dot(upstream, derivative)
+    else:
+        result = upstream * derivative
+    return result / m if choice["scale"] else result
+
+
+def _dw(choice, dZ, A_prev):
+    m = A_prev.shape[1]
+    product = {None: lambda: np.dot(dZ, A_prev.T), "B17": lambda: np.dot(A_prev, dZ.T),
+               "B16": lambda: np.dot(dZ, A_prev), "B18": lambda: dZ * A_prev.T}[choice["product"]]()
+    divisor = {None: m, "B26": 1, "B33": m * m, "B27": A_prev.shape[0], "B37": 400}[choice["scale"]]
+    return product / divisor
+
+
+def _db(choice, dZ):
+    m = dZ.shape[1]
+    keep = not choice["keepdims"]
+    summed = {None: lambda: np.sum(dZ, axis=1, keepdims=keep),
+              "B20": lambda: np.sum(dZ, axis=0, keepdims=keep),
+              "B21": lambda: np.sum(dZ), "B22": lambda: dZ.copy()}[choice["axis"]]()
+    divisor = {None: m, "B34": 1, "B23": m * m, "B38": dZ.shape[0]}[choice["scale"]]
+    return summed / divisor
+
+
+def _forward(choice, X, parameters):
+    W1, b1, W2, b2 = (parameters[key] for key in ("W1", "b1", "W2", "b2"))
+    weights = W1.T if choice["Z1"] == "F2" else W1
+    Z1 = np.dot(weights, X) + (0 if choice["Z1"] == "F15" else b1)
+    A1 = {None: np.tanh, "F3": _sigmoid, "F12": lambda z: np.maximum(z, 0),
+          "F13": lambda z: z.copy()}[choice["A1"]](Z1)
+    fed = Z1 if choice["Z2"] == "F14" else A1
+    Z2 = np.dot(W2, fed) + (0 if choice["Z2"] == "F16" else b2)
+    A2 = {None: _sigmoid, "F4": np.tanh, "F18": lambda z: z.copy(),
+          "F8": lambda z: 1 / (1 + np.exp(z))}[choice["A2"]](Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+_BUILDERS = {"compute_cost": _cost, "compute_dZ2": _dz2, "compute_dZ1": _dz1,
+             "compute_dW": _dw, "compute_db": _db, "forward_propagation": _forward}
