@@ -115,7 +115,8 @@ def cell_error_notes(cells: list, errors: list) -> list:
 
 
 def _cause(error, scans, stopped, errors):
-    """Index of the error that left `error`'s undefined name undefined, or None."""
+    """(index of the error that left `error`'s undefined name undefined, the module of the
+    `import *` that would have given it, if that is how), or None."""
     match = _UNDEFINED_NAME.search(error.get("message", ""))
     if error.get("type") != "NameError" or not match:
         return None
@@ -125,19 +126,21 @@ def _cause(error, scans, stopped, errors):
         # Only when every cell that binds it stopped before the line that would have.
         if all(cell in stopped and never_ran(errors[stopped[cell]], scans[cell].binds[name])
                for cell in binders):
-            return stopped[binders[-1]]
+            return stopped[binders[-1]], None
         return None
     for cell, scan in scans.items():
-        if cell != own and cell in stopped and any(
-                never_ran(errors[stopped[cell]], line) for _, line in scan.star_imports):
-            return stopped[cell]
+        if cell == own or cell not in stopped:
+            continue
+        for module, line in scan.star_imports:
+            if never_ran(errors[stopped[cell]], line):
+                return stopped[cell], module
     return None
 
 
 def _root(index, causes):
     seen = {index}
-    while causes[index] is not None and causes[index] not in seen:
-        index = causes[index]
+    while causes[index] is not None and causes[index][0] not in seen:
+        index = causes[index][0]
         seen.add(index)
     return index
 
@@ -160,16 +163,26 @@ def _note(key, rooted, folded, errors, causes, lines) -> str:
                 f"{f' on line {line}' if line else ''}{quoted}: "
                 f"{_sentence(first.get('message', ''))[:200]}.")
         given = "it would have set"
-    if folded:
+    # The folded cells, by how the name came to be missing, each kind in one clause.
+    kinds = {}
+    for index in folded:
+        cause, star = causes[index]
+        kind = (f"defined nowhere in your notebook, which `from {star} import *` may have given"
+                if star else given if cause in rooted else "left undefined because of it")
+        kinds.setdefault(kind, []).append(index)
+    clauses = []
+    for kind, indices in kinds.items():
         names = list(dict.fromkeys(_UNDEFINED_NAME.search(errors[i]["message"]).group(1)
-                                   for i in folded))
+                                   for i in indices))
         shown = ", ".join(names[:_SHOWN_NAMES])
         if len(names) > _SHOWN_NAMES:
             shown += f" and {len(names) - _SHOWN_NAMES} more"
-        direct = all(causes[i] in rooted for i in folded)
-        text += (f" {_cells(folded, errors)} then stopped on "
-                 f"{'a name' if len(names) == 1 else 'names'} "
-                 f"{given if direct else 'left undefined because of it'} ({shown}).")
+        cells = _cells(indices, errors)
+        clauses.append(f"{cells if not clauses else cells[0].lower() + cells[1:]}"
+                       f"{' then stopped' if not clauses else ''} on "
+                       f"{'a name' if len(names) == 1 else 'names'} {kind} ({shown})")
+    if clauses:
+        text += " " + "; ".join(clauses) + "."
     return text
 
 
