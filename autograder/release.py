@@ -27,10 +27,12 @@ BUNDLE_MODULES = (
     "diagnosis/__init__.py", "diagnosis/pipeline.py", "diagnosis/catalogue.py",
     "diagnosis/context.py",
     "diagnosis/hint.py", "diagnosis/matching.py", "diagnosis/signatures.py",
-    "diagnosis/numpy_errors.py", "sandbox/protocol.py", "sandbox/worker.py",
+    "diagnosis/numpy_errors.py", "diagnosis/composition.py", "diagnosis/factors.py",
+    "diagnosis/exceptions.py", "sandbox/protocol.py", "sandbox/worker.py", "sandbox/tracing.py",
 )
 """What the visible checks need, and nothing that holds an answer: not the reference, not
-cases.py (which computes answers with it), not diagnosis/mutants.py (near-solutions)."""
+cases.py (which computes answers with it), not diagnosis/mutants.py or diagnosis/forms.py
+(near-solutions: their outcomes on the fixed inputs are stored in fixtures.npz instead)."""
 _PACKAGE_INIT = '''"""Checks for your two-layer network, with the autograder's hints, run in your own kernel.
 
 Use it in the notebook as: check("compute_db", compute_db)
@@ -162,7 +164,8 @@ def release_all() -> list:
 
 
 def write_fixtures(path, seed: int) -> None:
-    """Compute every graded function's calls at `seed`, with what each mutant does on them."""
+    """Compute every graded function's calls at `seed`, with what each mutant and each
+    catalogued combination (diagnosis/forms.py) does on them."""
     import json
 
     import numpy as np
@@ -172,6 +175,8 @@ def write_fixtures(path, seed: int) -> None:
     from autograder.sandbox.worker import encode
     from autograder.diagnosis.catalogue import mistakes_for
     from autograder.diagnosis.matching import run_mutant
+    from autograder.diagnosis.composition import FORM_PREFIX, form_keys
+    from autograder.diagnosis.forms import run_form
     from autograder.diagnosis.mutants import MUTANTS
     from autograder.gradient_check import numerical_gradient
     from autograder.settings import Settings
@@ -184,13 +189,16 @@ def write_fixtures(path, seed: int) -> None:
         stored = []
         for call in make_calls(name, seed):
             mutants = {}
-            for mistake in mistakes_for(name):
-                if mistake.id in MUTANTS:
-                    outcome = run_mutant(MUTANTS[mistake.id][1], call.args)
-                    mutants[mistake.id] = (
-                        {"raised": True, "type": outcome.error_type, "message": outcome.message}
-                        if outcome.raised else {"raised": False,
-                                                "value": encode(outcome.value, arrays)})
+            wrong = [(mistake.id, lambda m=mistake.id: run_mutant(MUTANTS[m][1], call.args))
+                     for mistake in mistakes_for(name) if mistake.id in MUTANTS]
+            wrong += [(FORM_PREFIX + key, lambda key=key: run_form(name, key, call.args))
+                      for key in form_keys(name)]
+            for key, run in wrong:
+                outcome = run()
+                mutants[key] = (
+                    {"raised": True, "type": outcome.error_type, "message": outcome.message}
+                    if outcome.raised else {"raised": False,
+                                            "value": encode(outcome.value, arrays)})
             entry = {"design": call.design.name, "label": call.label, "seed": call.seed,
                      "args": encode(list(call.args), arrays),
                      "expected": encode(call.expected, arrays),
@@ -202,5 +210,30 @@ def write_fixtures(path, seed: int) -> None:
             stored.append(entry)
         exercises[name] = stored
     manifest = {"format": FORMAT_VERSION, "seed": seed, "exercises": exercises}
+    manifest, arrays = _shared_arrays(manifest, arrays)
     np.savez_compressed(path, manifest=np.array(json.dumps(manifest)),
                         **{f"a{i}": array for i, array in enumerate(arrays)})
+
+
+def _shared_arrays(manifest, arrays):
+    """The manifest with equal arrays stored once: many forms share a step's value."""
+    import hashlib
+
+    kept, index_of, remap = [], {}, {}
+    for index, array in enumerate(arrays):
+        key = (array.dtype.str, array.shape, hashlib.sha1(array.tobytes()).hexdigest())
+        if key not in index_of:
+            index_of[key] = len(kept)
+            kept.append(array)
+        remap[index] = index_of[key]
+
+    def renumber(value):
+        if isinstance(value, dict):
+            if value.get("t") == "nd":
+                return {"t": "nd", "i": remap[value["i"]]}
+            return {key: renumber(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [renumber(item) for item in value]
+        return value
+
+    return renumber(manifest), kept

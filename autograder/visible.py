@@ -51,7 +51,9 @@ def check(name: str, function, namespace: dict = None) -> CheckResult:
         components = Components(failed=lambda: _failed_components(namespace, settings),
                                 compose=lambda call: _compose(namespace, call, settings))
     result = CheckResult(**vars(judge(name, calls, outcomes, settings, settings.points[name],
-                                      components)))
+                                      components,
+                                      tracer=lambda: [trace_here(function, call.args, settings)
+                                                      for call in calls])))
     _RESULTS[name] = result
     if result.passed:
         points = _points(result.max_score)
@@ -89,6 +91,37 @@ def call_here(function, args, settings) -> CallOutcome:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     return CallOutcome("returned", value=_plain(value), args_after=_plain(list(args)))
+
+
+def trace_here(function, args, settings):
+    """`function` run again on copies of `args` with every expression recorded, in this
+    kernel, as the sandbox's worker does for the grader (sandbox/tracing.py); None if it
+    cannot be traced."""
+    from autograder.sandbox.protocol import trace_from
+    from autograder.sandbox.tracing import trace_call
+
+    def run(thunk):
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, settings.call_timeout_s * settings.trace_slowdown)
+        try:
+            return thunk(), None
+        except Exception as error:
+            return None, error
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    def describe(error):
+        described = describe_exception(error, _is_student_code)
+        described.pop("cell", None)
+        return described
+
+    try:
+        return trace_from(trace_call(function, copy.deepcopy(args), run), describe, _plain)
+    except Exception:  # _TimeLimit included: the hints go without a trace
+        return None
+    except _TimeLimit:
+        return None
 
 
 class _TimeLimit(BaseException):

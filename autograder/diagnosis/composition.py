@@ -131,9 +131,19 @@ def _as_form(value, form_value):
 
 
 def _computed(trace, value, settings) -> bool:
-    """True when the traced code computed `value` (an array of more than one entry)."""
+    """True when the traced code computed `value` (an array of more than one entry) and the
+    expression that raised was given it: float() of the dot form's (n_y, n_y) table, say.
+    A value computed on the way to an unrelated error (a misspelt name) proves nothing."""
     import numpy as np
 
-    if trace is None or not isinstance(value, np.ndarray) or value.size < 2:
+    if (trace is None or trace.raised_at is None or not isinstance(value, np.ndarray)
+            or value.size < 2):
         return False
-    return any(same_value(record.value, value, settings) for record in trace.records)
+    outer = trace.raised_at
+    return any(record.node != outer and _within(record.node, outer)
+               and same_value(record.value, value, settings) for record in trace.records)
+
+
+def _within(node, outer) -> bool:
+    return ((node.line, node.col) >= (outer.line, outer.col)
+            and (node.end_line, node.end_col) <= (outer.end_line, outer.end_col))

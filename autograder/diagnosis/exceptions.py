@@ -70,7 +70,7 @@ def recognise(error: dict, calls_raised: list, calls_passed: list, trace=None):
             assigned = _assigned_later(source, error.get("function_line"), error.get("lineno"),
                                        name)
             later = (f" A later line assigns {name}, but only after this one runs."
-                     if assigned else "")
+                     if assigned else _did_you_mean(source, name))
             return "U12", f"{at} uses {name}, which no line before it assigns.{later}"
     if kind == "AssertionError" and code.lstrip().startswith("assert"):
         sides = _assert_sides(code, error.get("lineno"), trace)
@@ -124,6 +124,20 @@ def _assigned_later(source, first_line, lineno, name) -> bool:
         return False
     return any(isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store)
                and node.lineno + first_line - 1 > lineno for node in ast.walk(function))
+
+
+def _did_you_mean(source, name) -> str:
+    """' Did you mean m?' when the function has a name close to `name`, else ''."""
+    import difflib
+
+    function = _function_tree(source) if source else None
+    if function is None:
+        return ""
+    known = {arg.arg for arg in function.args.args}
+    known |= {node.id for node in ast.walk(function)
+              if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f" Did you mean {close[0]}?" if close else ""
 
 
 def _parse_line(code: str):

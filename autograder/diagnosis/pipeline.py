@@ -9,6 +9,8 @@ their own: an input changed in place, and the gradient check of backward_propaga
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from autograder.diagnosis.catalogue import MISTAKES_BY_ID, PARTS
 from autograder.diagnosis.composition import AXES, find_composed_mistakes
 from autograder.diagnosis.context import hint_context
@@ -174,6 +176,45 @@ def _composed(d: Diagnosis) -> list:
     return hints
 
 
+def _inline_backward(d: Diagnosis) -> list:
+    """backward_propagation written in one piece: its own values followed step by step
+    (diagnosis/flow.py), each catalogued mistake named at the line that computed it."""
+    if d.exercise != "backward_propagation":
+        return []
+    try:
+        from autograder.diagnosis.flow import STEPS as FLOW, follow_backward
+    except ImportError:  # the student bundle: no reference to follow the steps with
+        return []
+    traces = d.traces()
+    found = {}
+    for call, trace, outcome in zip(d.calls, traces, d.outcomes):
+        grads = outcome.value if outcome.status == "returned" else None
+        returned = {key: value for key, value in grads.items()
+                    if type(value) is np.ndarray} if isinstance(grads, dict) else {}
+        for step in follow_backward(call, trace, d.settings, returned):
+            found.setdefault(step.name, []).append((step, trace))
+    hints = []
+    for name, *_ in FLOW:
+        wrong = [(step, trace) for step, trace in found.get(name, []) if step.ids]
+        if not wrong:
+            continue
+        counts = {}
+        for step, _ in wrong:
+            counts[step.ids] = counts.get(step.ids, 0) + 1
+        ids = max(counts, key=counts.get)
+        step, trace = next((s, t) for s, t in wrong if s.ids == ids)
+        code = trace.lines.get(step.line, "").strip()
+        where = (f"Line {step.line} of your backward_propagation, `{code}`, computes {name}"
+                 if code else f"Your backward_propagation computes {name} on line {step.line}")
+        for index, mistake_id in enumerate(ids):
+            part = _part_hint(mistake_id, step.call, _StepValue(step.got, step.call.expected),
+                              name).text
+            part = part[0].lower() + part[1:]
+            text = f"{where}, and {part}" if index == 0 else part[0].upper() + part[1:]
+            hints.append(Hint(text, mistake_id, MISTAKES_BY_ID[mistake_id].anchor))
+    return hints
+
+
 def _swapped_cache(d: Diagnosis) -> list:
     """forward_propagation: the right arrays in the cache, under one another's keys."""
     if d.exercise != "forward_propagation":
@@ -271,7 +312,8 @@ def _named_factor(d: Diagnosis, finding):
     return factor_hint(finding, factor)
 
 
-STEPS = (_stopped, _inherited, _catalogued, _composed, _swapped_cache, _raised, _per_output)
+STEPS = (_stopped, _inherited, _catalogued, _composed, _inline_backward, _swapped_cache,
+         _raised, _per_output)
 """Order matters: a later step assumes the earlier ones found nothing (research/mistakes.md §3)."""
 
 
@@ -334,13 +376,23 @@ class _Tolerance:
     value_atol = 1e-8
 
 
-def _part_hint(mistake_id, call, finding) -> Hint:
+def _part_hint(mistake_id, call, finding, name="") -> Hint:
     """One sentence for one of several mistakes in a function (catalogue.PARTS)."""
     mistake = MISTAKES_BY_ID[mistake_id]
     got = finding.got if finding else None
     want = finding.want if finding else None
-    context = hint_context(call, finding.output if finding else _output_name(call), got, want)
+    name = name or (finding.output if finding and finding.output else _output_name(call))
+    context = hint_context(call, name, got, want)
     return Hint(PARTS[mistake_id].format(**context), mistake.id, mistake.anchor)
+
+
+@dataclass(frozen=True)
+class _StepValue:
+    """A step's value and the right one, where a hint template wants a finding's."""
+
+    got: object
+    want: object
+    output: str = ""
 
 
 def _trace_of(d: Diagnosis, index: int):

@@ -220,6 +220,8 @@ class Trace:
     """The exception the traced run raised, described as for a call, or {}."""
     raised_at: TracedNode = None
     """The expression whose evaluation raised, when the run raised."""
+    lines: dict = field(default_factory=dict)
+    """Line number -> the function's line as the student wrote it, for quoting."""
 
 
 def decode_trace(encoded, arrays):
@@ -240,9 +242,24 @@ def decode_trace(encoded, arrays):
         if error and isinstance(position, list) and len(position) == 4:
             raised_at = _node_at(nodes, [int(n) for n in position])
         value = decode_value(encoded["value"], arrays) if encoded.get("value") else None
+        lines = {int(number): str(text)[:300]
+                 for number, text in dict(encoded.get("lines") or {}).items()}
     except (KeyError, TypeError, ValueError, ProtocolError):
         return None
-    return Trace(records, value, error if isinstance(error, dict) else {}, raised_at)
+    return Trace(records, value, error if isinstance(error, dict) else {}, raised_at, lines)
+
+
+def trace_from(traced: dict, describe, plain):
+    """A Trace from sandbox/tracing.trace_call's own result, in the process that traced (the
+    student's kernel); `describe` turns the exception into data, `plain` a value."""
+    if "untraced" in traced:
+        return None
+    nodes = {key: TracedNode(*meta) for key, meta in traced["nodes"].items()}
+    records = [TraceRecord(nodes[node], plain(value)) for node, value in traced["records"]]
+    error = describe(traced["error"]) if traced["error"] is not None else {}
+    raised_at = _node_at(nodes, traced["position"]) if traced["position"] else None
+    return Trace(records, plain(traced["value"]) if not error else None, error, raised_at,
+                 dict(traced["lines"]))
 
 
 def _node_at(nodes, position):

@@ -62,7 +62,7 @@ def trace_call(function, args, run):
         else:
             namespace[_RECORDER] = previous
     result = {"nodes": nodes, "records": records, "value": value, "error": None,
-              "position": None}
+              "position": None, "lines": _function_lines(function)}
     if error is not None:
         result["error"] = error
         result["position"] = _raising_position(error, traced.__code__.co_filename)
@@ -91,6 +91,16 @@ def _keep(value):
     if kind is tuple and len(value) <= 8 and all(type(item) is int for item in value):
         return value
     return _SKIP
+
+
+def _function_lines(function):
+    """{line number: the line as written} for the function's own lines, for quoting."""
+    code = function.__code__
+    lines = linecache.getlines(code.co_filename)
+    first = code.co_firstlineno
+    end = max((line for _, _, line in code.co_lines() if line), default=first)
+    return {number: lines[number - 1].rstrip()[:300] for number in range(first, end + 1)
+            if 0 < number <= len(lines)}
 
 
 def _rewrite(function):

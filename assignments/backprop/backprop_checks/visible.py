@@ -26,7 +26,18 @@ class CheckFailed(AssertionError):
     """Raised by a failing check so that the cell (and nbgrader's grade cell) fails, tersely."""
 
 
-def check(name: str, function, namespace: dict = None) -> ExerciseResult:
+class CheckResult(ExerciseResult):
+    """What `check` returns: the verdict, for code that wants it, which Jupyter does not show.
+
+    `check(...)` is the last line of its cell, so Jupyter would print the value it returns
+    under the message; the message is the whole answer.
+    """
+
+    def _ipython_display_(self):
+        pass  # IPython calls this instead of showing the value: nothing is shown
+
+
+def check(name: str, function, namespace: dict = None) -> CheckResult:
     """Check one graded function; print a pass or its hints; raise CheckFailed if it fails.
 
     namespace: the notebook's globals(), so backward_propagation's hint can tell whether it is
@@ -39,7 +50,10 @@ def check(name: str, function, namespace: dict = None) -> ExerciseResult:
     if name == "backward_propagation" and namespace is not None:
         components = Components(failed=lambda: _failed_components(namespace, settings),
                                 compose=lambda call: _compose(namespace, call, settings))
-    result = judge(name, calls, outcomes, settings, settings.points[name], components)
+    result = CheckResult(**vars(judge(name, calls, outcomes, settings, settings.points[name],
+                                      components,
+                                      tracer=lambda: [trace_here(function, call.args, settings)
+                                                      for call in calls])))
     _RESULTS[name] = result
     if result.passed:
         points = _points(result.max_score)
@@ -77,6 +91,37 @@ def call_here(function, args, settings) -> CallOutcome:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     return CallOutcome("returned", value=_plain(value), args_after=_plain(list(args)))
+
+
+def trace_here(function, args, settings):
+    """`function` run again on copies of `args` with every expression recorded, in this
+    kernel, as the sandbox's worker does for the grader (sandbox/tracing.py); None if it
+    cannot be traced."""
+    from backprop_checks.sandbox.protocol import trace_from
+    from backprop_checks.sandbox.tracing import trace_call
+
+    def run(thunk):
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, settings.call_timeout_s * settings.trace_slowdown)
+        try:
+            return thunk(), None
+        except Exception as error:
+            return None, error
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    def describe(error):
+        described = describe_exception(error, _is_student_code)
+        described.pop("cell", None)
+        return described
+
+    try:
+        return trace_from(trace_call(function, copy.deepcopy(args), run), describe, _plain)
+    except Exception:  # _TimeLimit included: the hints go without a trace
+        return None
+    except _TimeLimit:
+        return None
 
 
 class _TimeLimit(BaseException):

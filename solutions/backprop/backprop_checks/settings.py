@@ -33,6 +33,11 @@ class Settings:
     submission_timeout_s: float = 20.0
     """Wall-clock time for importing the submission and all its calls together."""
 
+    trace_slowdown: float = 5.0
+    """How many call time limits a failing call gets when it is run again under the tracer
+    for the diagnosis (recording every expression slows it down). A traced run past that only
+    goes without a trace; it is never the student's time-out."""
+
     memory_limit_mb: int = 1024
     """Address space of the process that runs student code, in MiB (RLIMIT_AS)."""
 

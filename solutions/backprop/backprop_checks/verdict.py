@@ -33,15 +33,20 @@ class Components:
     """(call) -> the gradients the student's own components give on the call's inputs, or None."""
 
 
-def judge(name, calls, outcomes, settings, points, components=None, grader_errors=None):
-    """The ExerciseResult of one graded function from its outcomes on every call."""
+def judge(name, calls, outcomes, settings, points, components=None, grader_errors=None,
+          tracer=None):
+    """The ExerciseResult of one graded function from its outcomes on every call.
+
+    tracer: () -> one Trace (or None) per call, the function run again with its expressions
+    recorded; asked for only if the diagnosis needs it.
+    """
     findings = [check_call(call, outcome, settings) for call, outcome in zip(calls, outcomes)]
     if name == "backward_propagation":
         for call, outcome, call_findings in zip(calls, outcomes, findings):
             call_findings.extend(gradient_findings(call, outcome, settings))
     if not any(findings):
         return ExerciseResult(name, True, points, points)
-    diagnosis = Diagnosis(name, calls, outcomes, findings, settings)
+    diagnosis = Diagnosis(name, calls, outcomes, findings, settings, tracer=tracer)
     try:
         if components is not None:
             _trace_components(diagnosis, components, settings)

@@ -289,6 +289,46 @@ MISTAKES = (
         "above, so the error of the output has to reach the hidden layer.",
         "deriving-dz1",
     ),
+    Mistake(
+        "B8", "derivative_one_minus_dropped", "compute_dZ1",
+        "tanh' written A1², without the 1 -",
+        "The derivative your dZ1 applies matches A1², without the 1 -. tanh'(Z1) is "
+        "1 - A1²: the slope is largest, 1, where A1 = 0 and falls towards 0 as |A1| nears 1, "
+        "while A1² does the opposite; here |Z1| reaches {z1_max}.",
+        "tanh-derivative",
+    ),
+    Mistake(
+        "B9", "activation_for_derivative", "compute_dZ1",
+        "The activation A1 used where its derivative belongs",
+        "Your dZ1 scales W2ᵀ·dZ2 by A1 itself, the hidden layer's activation, where its "
+        "derivative belongs. The chain rule multiplies by the slope of tanh at Z1, "
+        "tanh'(Z1) = 1 - A1², not by the value tanh(Z1).",
+        "tanh-derivative",
+    ),
+    Mistake(
+        "B11", "sigmoid_derivative_of_a1", "compute_dZ1",
+        "Sigmoid derivative evaluated at A1 on the tanh layer",
+        "The derivative your dZ1 applies matches σ(A1)(1 - σ(A1)), the sigmoid's derivative "
+        "taken at A1. The hidden layer uses tanh, and its derivative is taken at Z1: "
+        "tanh'(Z1) = 1 - tanh(Z1)², which is 1 - A1² because A1 is already tanh(Z1).",
+        "tanh-derivative",
+    ),
+    Mistake(
+        "B12", "tanh_applied_twice", "compute_dZ1",
+        "tanh' computed as 1 - tanh(A1)²: tanh applied twice",
+        "The derivative your dZ1 applies matches 1 - tanh(A1)²: tanh applied twice. A1 is "
+        "already tanh(Z1), so tanh'(Z1) = 1 - tanh(Z1)² is 1 - A1²; taking tanh of A1 again "
+        "pulls every slope towards 1, and here |Z1| reaches {z1_max}, where that shows.",
+        "tanh-derivative",
+    ),
+    Mistake(
+        "B38", "db_m_from_wrong_axis", "compute_db",
+        "m taken from axis 0 of dZ in db",
+        "Your {name} is exactly {ratio} times the expected value: it divides by the number of "
+        "rows of dZ{layer} {shape_dZ}, not by m = {m}. The examples run along axis 1, the "
+        "columns; axis 0 counts the units.",
+        "shapes-table",
+    ),
     # compute_cost (C).
     Mistake(
         "C1", "cost_minus_missing", "compute_cost",
@@ -346,6 +386,32 @@ MISTAKES = (
         "backward propagation computes are those of the natural-log cost.",
         "loss-versus-cost",
     ),
+    Mistake(
+        "C10", "cost_mean_over_output_units", "compute_cost",
+        "Cost averaged over the output units too (np.mean of an (n_y, m) array)",
+        "Your cost averages the loss over all n_y × m entries, so with n_y = {n_y} here it is "
+        "1/{n_y} of J. J adds up the loss of the output units and averages over the m examples "
+        "only: dZ2 = A2 - Y is the gradient of that sum, unit by unit. With one output unit "
+        "the two agree, which is why it did not show in the course.",
+        "loss-versus-cost",
+    ),
+    Mistake(
+        "C11", "cost_dot_form", "compute_cost",
+        "Cost as np.dot(Y, log(A2).T): one number only when n_y = 1",
+        "Your cost pairs labels and outputs with a matrix product of Y {shape_Y} and log A2 "
+        "turned on its side. With n_y = {n_y} output units that gives an ({n_y}, {n_y}) table, "
+        "not one number: it works only when n_y = 1. The loss adds up Y·log A2 entry by entry "
+        "over units and examples, since dZ2 = A2 - Y is the gradient of that sum.",
+        "loss-versus-cost",
+    ),
+    Mistake(
+        "C12", "cost_y_term_missing", "compute_cost",
+        "Only the (1 - Y) log(1 - A2) term in the cost",
+        "Your cost matches the (1 - Y)·log(1 - A2) term alone. That term counts only the "
+        "examples with y = 0; the loss of an example with y = 1 comes from the Y·log A2 term, "
+        "and J averages both over all m examples.",
+        "loss-versus-cost",
+    ),
     # forward_propagation (F).
     Mistake(
         "F1", "elementwise_weights", "forward_propagation",
@@ -395,6 +461,70 @@ MISTAKES = (
         "its A, under the keys Z1, A1, Z2 and A2.",
         "forward-propagation",
     ),
+    Mistake(
+        "F8", "sigmoid_sign_flipped", "forward_propagation",
+        "Sigmoid written with the sign of Z flipped: A2 = 1 - σ(Z2)",
+        "Your A2 matches 1/(1 + e^Z2), the sigmoid with the sign of Z2 flipped: that is "
+        "1 - σ(Z2), the probability of the other class. σ(z) = 1/(1 + e^-z) rises from 0 to 1 "
+        "as z grows, so a large Z2 means y = 1 is likely.",
+        "forward-propagation",
+    ),
+    Mistake(
+        "F12", "relu_hidden_layer", "forward_propagation",
+        "ReLU in the hidden layer instead of tanh",
+        "Your hidden layer matches a ReLU: A1 is Z1 with its negative entries set to 0. This "
+        "network uses tanh there, and the backward pass's tanh'(Z1) = 1 - A1² is the "
+        "derivative of tanh only, so with a ReLU forward pass the gradients would not match.",
+        "forward-propagation",
+    ),
+    Mistake(
+        "F13", "no_hidden_activation", "forward_propagation",
+        "No activation in the hidden layer: A1 = Z1",
+        "Your A1 equals Z1: the hidden layer applies no activation. Without tanh the two layers "
+        "together are one linear map followed by a sigmoid, a logistic regression, and the "
+        "network can no longer draw a curved boundary.",
+        "forward-propagation",
+    ),
+    Mistake(
+        "F14", "z1_fed_forward", "forward_propagation",
+        "Z1 fed to the output layer where A1 belongs",
+        "Your Z2 is built from Z1 where A1 belongs. The output layer's input is the hidden "
+        "layer's activation, A1 = tanh(Z1); Z1 is the weighted sum before tanh, and feeding it "
+        "forward leaves the hidden layer's activation out of the network.",
+        "forward-propagation",
+    ),
+    Mistake(
+        "F15", "b1_missing", "forward_propagation",
+        "b1 left out of Z1",
+        "Your Z1 matches W1·X with no bias. b1 {shape_b1} adds one value per hidden unit to "
+        "every one of the {m} examples; the biases here are not zero, so leaving b1 out changes "
+        "every entry of Z1 and everything computed from it.",
+        "forward-propagation",
+    ),
+    Mistake(
+        "F16", "b2_missing", "forward_propagation",
+        "b2 left out of Z2",
+        "Your Z2 matches W2·A1 with no bias. b2 {shape_b2} adds one value per output unit to "
+        "every one of the {m} examples; the biases here are not zero, so leaving b2 out changes "
+        "Z2 and A2.",
+        "forward-propagation",
+    ),
+    Mistake(
+        "F17", "cache_entries_swapped", "forward_propagation",
+        "Cache entries stored under each other's keys",
+        "Your cache holds the right arrays under the wrong keys: {detail}. backward_propagation "
+        "reads each entry by its name, Z for a weighted sum and A for an activation, so a swap "
+        "gives wrong gradients without any error.",
+        "forward-propagation",
+    ),
+    Mistake(
+        "F18", "no_output_activation", "forward_propagation",
+        "No sigmoid at the output: A2 = Z2",
+        "Your A2 equals Z2: the output layer applies no sigmoid. A2 is read as the probability "
+        "that y = 1, which the sigmoid keeps between 0 and 1, and the cost takes log A2 and "
+        "log(1 - A2), which need exactly that.",
+        "forward-propagation",
+    ),
     # The API and hygiene (U). U1, U8, U9 and U10 can happen in any function ('*'): checks of
     # their own name them, not a matching mutant.
     Mistake(
@@ -436,6 +566,35 @@ MISTAKES = (
         "need the numpy array itself.",
         "rules-for-every-function",
     ),
+    Mistake(
+        "U11", "template_none_left", "*",
+        "A template placeholder (= None) left in",
+        "{detail} The course's template writes None where a value is to be computed; until that "
+        "line computes it, the name holds None and the first step that uses it stops.",
+        "rules-for-every-function",
+    ),
+    Mistake(
+        "U12", "name_never_assigned", "*",
+        "A name used before any line assigns it",
+        "{detail} A name exists only once a line of the function assigns it (or it is one of "
+        "the function's arguments); a step of the template left empty assigns nothing.",
+        "rules-for-every-function",
+    ),
+    Mistake(
+        "U13", "template_assert_fails", "*",
+        "An assert from the template fails",
+        "{detail} An assert states what the code expects to be true, and Python stops the "
+        "function when it is not; the grader calls your functions on other sizes than the "
+        "notebook's data, so a check that holds only for those sizes stops it.",
+        "rules-for-every-function",
+    ),
+    Mistake(
+        "U14", "numpy_removed_function", "*",
+        "A function numpy has removed (np.asscalar, np.mat, np.float, ...)",
+        "{detail} numpy removed it in a newer version than the one the course's notebooks used; "
+        "the grader runs numpy {numpy}. The array's own methods give the same result.",
+        "rules-for-every-function",
+    ),
 )
 
 MISTAKES_BY_ID = {mistake.id: mistake for mistake in MISTAKES}
@@ -449,3 +608,97 @@ def mistakes_for(function: str) -> tuple:
 def pointer(anchor: str) -> str:
     """The closing pointer of a hint: 'See "Deriving dZ2" (backprop.ipynb#deriving-dz2).'"""
     return f'See "{SECTIONS[anchor]}" ({NOTEBOOK}#{anchor}).'
+
+
+PARTS = {
+    # compute_cost, in the order of its axes.
+    "C11": "Your cost pairs labels and outputs with a matrix product of Y and log A2 turned on "
+           "its side, which is one number only while n_y = 1 (here n_y = {n_y}): the loss "
+           "adds up Y·log A2 entry by entry, over units and examples.",
+    "C5": "Your cost pairs every label with the output of every example, through a product "
+          "of Yᵀ and log A2; the loss pairs each label with its own example's output only.",
+    "C3": "Your cost keeps only the Y·log A2 term: examples with y = 0 add nothing to it, "
+          "while their loss is the (1 - Y)·log(1 - A2) term.",
+    "C12": "Your cost keeps only the (1 - Y)·log(1 - A2) term: examples with y = 1 add "
+           "nothing to it, while their loss is the Y·log A2 term.",
+    "C1": "It has no minus sign in front, so it comes out negative: log A2 and log(1 - A2) "
+          "are negative, and J is the positive number that training makes smaller.",
+    "C2": "It adds up the loss over the m = {m} examples without dividing by m: J is the "
+          "average of the loss L over the examples.",
+    "C10": "It averages over all n_y × m entries (n_y = {n_y} here), where J averages over "
+           "the m examples only and adds up the output units.",
+    "C9": "It uses base-10 logarithms; cross-entropy uses the natural logarithm.",
+    # compute_dZ2.
+    "B28": "Your dZ2 has the opposite sign: differentiate L with respect to Z2 again and see "
+           "which of A2 and Y comes first.",
+    "B29": "Your dZ2 carries an extra factor A2(1 - A2), the sigmoid's derivative, which the "
+           "cross-entropy loss cancels.",
+    "B25": "It is also divided by m = {m}: dZ2 is a per-example quantity of the loss L, and "
+           "1/m belongs to dW and db only.",
+    # compute_dZ1.
+    "B1": "Your dZ1 multiplies W2ᵀ and dZ2 entry by entry, which equals the matrix product "
+          "only while n_y = 1: each hidden unit adds up the errors of all the output units it "
+          "feeds, and that sum is a matrix product.",
+    "B31": "Your dZ1 uses W2 {shape_W2} without its transpose: each hidden unit collects the "
+           "error of every output unit through W2 turned on its side.",
+    "B30": "Your dZ1 leaves out W2ᵀ·dZ2, the gradient arriving from the output layer, so it "
+           "depends on neither dZ2 nor W2.",
+    "B4": "The derivative it applies is 1 - Z1², where tanh'(Z1) = 1 - tanh(Z1)² = 1 - A1² "
+          "(here |Z1| reaches {z1_max}).",
+    "B32": "The derivative it applies is 1 - A1, without the square: tanh'(Z1) = 1 - A1².",
+    "B6": "The derivative it applies is A1(1 - A1), the sigmoid's; tanh's is 1 - A1².",
+    "B7": "It applies no derivative of tanh at all: the chain rule scales each entry by "
+          "tanh'(Z1) = 1 - A1².",
+    "B8": "The derivative it applies is A1², without the 1 -: tanh'(Z1) = 1 - A1².",
+    "B12": "The derivative it applies is 1 - tanh(A1)², tanh applied twice: A1 is already "
+           "tanh(Z1), so tanh'(Z1) = 1 - A1².",
+    "B9": "It scales by A1, the activation itself, where its derivative 1 - A1² belongs.",
+    "B11": "The derivative it applies is σ(A1)(1 - σ(A1)), the sigmoid's taken at A1; tanh's "
+           "at Z1 is 1 - A1².",
+    "B2": "It joins the two factors, both {shape_A1}, with a matrix product where each entry "
+          "is scaled by its own slope, entry by entry.",
+    "B24": "It is also divided by m = {m}: dZ1 is a per-example quantity of the loss L, and "
+           "1/m belongs to dW and db only.",
+    # compute_dW.
+    "B17": "Your dW{layer} comes out {got_shape} where W{layer} is {want_shape}: the two "
+           "factors of its product are in the wrong order, which gives the transpose.",
+    "B16": "Your dW{layer} multiplies dZ{layer} by {A_prev} as it is stored; the product that "
+           "adds up the examples needs {A_prev} turned on its side.",
+    "B18": "Your dW{layer} multiplies dZ{layer} and {A_prev} entry by entry, where a sum of "
+           "products over the examples, a matrix product, belongs.",
+    "B26": "It adds up the m = {m} examples without dividing by m: J is the average loss, so "
+           "its gradient is an average too.",
+    "B33": "It divides by m twice (m = {m}): J is the average of L, so its gradient carries "
+           "one factor 1/m.",
+    "B27": "It divides by the number of rows of {A_prev}, not by m = {m}: the examples run "
+           "along axis 1.",
+    "B37": "It divides by 400, the flower data set's size, instead of m = {m} from its own "
+           "arguments.",
+    # compute_db.
+    "B20": "Your {name} sums dZ{layer} over axis 0, the units, where the examples run along "
+           "axis 1.",
+    "B21": "Your {name} sums every entry of dZ{layer} into one number; each unit's bias needs "
+           "the sum of its own row.",
+    "B22": "Your {name} does not add up the examples at all: one bias serves all m = {m} of "
+           "them, so its gradient sums along axis 1.",
+    "B19": "The sum drops the summed axis, so {name} comes out {got_shape} where b{layer} is "
+           "{want_shape}: a rank-one array broadcasts differently from a column.",
+    "B34": "It adds up the m = {m} examples without dividing by m: J is the average loss.",
+    "B23": "It divides by m twice (m = {m}): a mean already holds the 1/m of J.",
+    "B38": "It divides by the number of rows of dZ{layer}, not by m = {m}: the examples run "
+           "along axis 1.",
+    # forward_propagation, step by step.
+    "F15": "Your Z1 has no b1 added: each hidden unit adds its own bias to every example.",
+    "F2": "Your Z1 multiplies by W1 turned on its side: W1 {shape_W1} meets X {shape_X} as "
+          "both are stored.",
+    "F3": "Your A1 is sigmoid(Z1), where the hidden layer uses tanh.",
+    "F12": "Your A1 is a ReLU of Z1, where the hidden layer uses tanh.",
+    "F13": "Your A1 is Z1 itself: the hidden layer applies no tanh.",
+    "F14": "Your Z2 is built from Z1, where A1 = tanh(Z1), the hidden layer's output, belongs.",
+    "F16": "Your Z2 has no b2 added: each output unit adds its own bias to every example.",
+    "F4": "Your A2 is tanh(Z2), where the output layer uses the sigmoid.",
+    "F18": "Your A2 is Z2 itself: the output layer applies no sigmoid.",
+    "F8": "Your A2 is 1/(1 + e^Z2), the sigmoid with the sign of Z2 flipped.",
+}
+"""One sentence per mistake, for a function with two or more of them: each names its own step
+without claiming anything about the whole result (which the other mistake also changes)."""

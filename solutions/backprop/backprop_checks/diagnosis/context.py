@@ -12,11 +12,13 @@ FIELDS = (
     "got_shape", "want_shape", "ratio", "z1_max", "entry", "got_entry", "want_entry",
     "shape_X", "shape_Y", "shape_W1", "shape_b1", "shape_W2", "shape_b2",
     "shape_Z1", "shape_A1", "shape_Z2", "shape_A2", "shape_dZ2", "shape_dZ1", "shape_dZ",
-    "shape_A_prev", "argument", "before", "after",
+    "shape_A_prev", "argument", "before", "after", "detail", "numpy",
 )
 """Every field a template may name. Shapes are written as Python prints them: (4, 3).
 argument, before and after describe an input changed in place: its name ('dZ2' or
-'cache["A1"]') and one entry before and after the call, with its index."""
+'cache["A1"]') and one entry before and after the call, with its index. detail is a
+sentence the step that found the mistake wrote (the student's line, quoted); numpy the version
+the code ran with."""
 
 
 def hint_context(call, name: str = "", got=None, want=None, ratio: str = "") -> dict:
@@ -38,7 +40,7 @@ def hint_context(call, name: str = "", got=None, want=None, ratio: str = "") -> 
         "ratio": ratio,
         "z1_max": f"{float(np.abs(cache['Z1']).max()):.2f}",
         "entry": "", "got_entry": "", "want_entry": "",
-        "argument": "", "before": "", "after": "",
+        "argument": "", "before": "", "after": "", "detail": "", "numpy": np.__version__,
         "shape_X": shape_text(network["X"]), "shape_Y": shape_text(network["Y"]),
     }
     for key in ("W1", "b1", "W2", "b2"):

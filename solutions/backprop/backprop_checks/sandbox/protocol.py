@@ -186,3 +186,85 @@ def decode_value(encoded, arrays, depth=0):
                       tuple(int(n) for n in shape if isinstance(n, int))[:8],
                       bool(encoded.get("too_large", False)))
     raise ProtocolError(f"an unknown kind of value {tag!r}")
+
+
+@dataclass(frozen=True)
+class TracedNode:
+    """One expression of a traced function: where it is and how the student wrote it."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    text: str
+    kind: str
+    """The expression's kind in Python's grammar: BinOp, Call, Name, Subscript, ..."""
+
+
+@dataclass(frozen=True)
+class TraceRecord:
+    """One value an expression took while the traced function ran."""
+
+    node: TracedNode
+    value: object
+
+
+@dataclass
+class Trace:
+    """What a failing function computed, expression by expression (sandbox/tracing.py)."""
+
+    records: list
+    """TraceRecords in the order the values were computed."""
+    value: object = None
+    error: dict = field(default_factory=dict)
+    """The exception the traced run raised, described as for a call, or {}."""
+    raised_at: TracedNode = None
+    """The expression whose evaluation raised, when the run raised."""
+    lines: dict = field(default_factory=dict)
+    """Line number -> the function's line as the student wrote it, for quoting."""
+
+
+def decode_trace(encoded, arrays):
+    """A Trace from the worker's reply, or None when it is malformed or the code was not traced."""
+    if not isinstance(encoded, dict) or "records" not in encoded:
+        return None
+    try:
+        nodes = {}
+        for key, meta in dict(encoded["nodes"]).items():
+            line, col, end_line, end_col, text, kind = meta
+            nodes[int(key)] = TracedNode(int(line), int(col), int(end_line), int(end_col),
+                                         str(text)[:200], str(kind)[:20])
+        records = [TraceRecord(nodes[int(node)], decode_value(value, arrays))
+                   for node, value in list(encoded["records"])[:5000]]
+        error = encoded.get("error") or {}
+        raised_at = None
+        position = encoded.get("position")
+        if error and isinstance(position, list) and len(position) == 4:
+            raised_at = _node_at(nodes, [int(n) for n in position])
+        value = decode_value(encoded["value"], arrays) if encoded.get("value") else None
+        lines = {int(number): str(text)[:300]
+                 for number, text in dict(encoded.get("lines") or {}).items()}
+    except (KeyError, TypeError, ValueError, ProtocolError):
+        return None
+    return Trace(records, value, error if isinstance(error, dict) else {}, raised_at, lines)
+
+
+def trace_from(traced: dict, describe, plain):
+    """A Trace from sandbox/tracing.trace_call's own result, in the process that traced (the
+    student's kernel); `describe` turns the exception into data, `plain` a value."""
+    if "untraced" in traced:
+        return None
+    nodes = {key: TracedNode(*meta) for key, meta in traced["nodes"].items()}
+    records = [TraceRecord(nodes[node], plain(value)) for node, value in traced["records"]]
+    error = describe(traced["error"]) if traced["error"] is not None else {}
+    raised_at = _node_at(nodes, traced["position"]) if traced["position"] else None
+    return Trace(records, plain(traced["value"]) if not error else None, error, raised_at,
+                 dict(traced["lines"]))
+
+
+def _node_at(nodes, position):
+    """The recorded expression at exactly `position`, or a bare one made from it."""
+    for node in nodes.values():
+        if [node.line, node.col, node.end_line, node.end_col] == position:
+            return node
+    return TracedNode(position[0], position[1], position[2], position[3], "", "")
