@@ -126,3 +126,58 @@ def _matching(records, value, settings):
         return [record for record in records if isinstance(record.value, float)
                 and same_value(record.value, float(value), settings)]
     return []
+
+
+FORWARD = (
+    ("Z1", lambda p, X, c: np.dot(p["W1"], X) + p["b1"], "W1·X + b1"),
+    ("A1", lambda p, X, c: np.tanh(c["Z1"]), "tanh of your Z1"),
+    ("Z2", lambda p, X, c: np.dot(p["W2"], c["A1"]) + p["b2"], "W2·(your A1) + b2"),
+    ("A2", lambda p, X, c: 1 / (1 + np.exp(-c["Z2"])), "the sigmoid of your Z2"),
+)
+"""Each cache entry as the right step computes it from the student's own previous entry."""
+
+
+def first_wrong_forward_step(call, value, settings):
+    """(entry, the later entries that follow from it correctly) for a forward pass whose cache
+    goes wrong at one step, judged each from the student's own previous entry; or None."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict)):
+        return None
+    cache = value[1]
+    X, parameters = call.args
+    if not all(type(cache.get(key)) is np.ndarray for key, _, _ in FORWARD):
+        return None
+    first, following = None, []
+    for key, step, _ in FORWARD:
+        try:
+            with np.errstate(all="ignore"):
+                right = step(parameters, X, cache)
+        except ValueError:  # the student's previous entry has a shape no step accepts
+            return None
+        fits = same_value(cache[key], right, settings)
+        if first is None and not fits:
+            first = key
+        elif first is not None and fits:
+            following.append(key)
+    return (first, following) if first else None
+
+
+def last_confirmed(call, trace, settings):
+    """(line, what it holds) of the latest value in `trace` that the grader could confirm as
+    a right intermediate step of `call`'s function, or None."""
+    from autograder.diagnosis.forms import right_steps
+
+    if trace is None:
+        return None
+    steps = dict(right_steps(call.exercise, call.args))
+    if isinstance(call.expected, np.ndarray):
+        steps["the whole right result"] = call.expected
+    found = None
+    for what, value in steps.items():
+        matching = _matching(trace.records, value, settings)
+        if not matching:
+            continue
+        record = matching[0]  # where the value was computed, not where it was read again
+        position = _position(trace.records, record)
+        if found is None or position > found[0]:
+            found = (position, record.node.line, what, record.node.text)
+    return found[1:] if found else None

@@ -238,6 +238,33 @@ def _swapped_cache(d: Diagnosis) -> list:
     return []
 
 
+def _forward_steps(d: Diagnosis) -> list:
+    """forward_propagation: the first cache entry that is wrong given the student's own
+    previous entry; the entries after it that follow from it correctly get no hint."""
+    if d.exercise != "forward_propagation":
+        return []
+    try:
+        from autograder.diagnosis.flow import FORWARD, first_wrong_forward_step
+    except ImportError:  # the student bundle: no step formulas shipped
+        return []
+    for call, outcome in zip(d.calls, d.outcomes):
+        if outcome.status != "returned":
+            continue
+        found = first_wrong_forward_step(call, outcome.value, d.settings)
+        if found is None:
+            continue
+        entry, following = found
+        how = {key: how for key, _, how in FORWARD}[entry]
+        text = (f"Your {entry} is the first entry of your cache that is not what it should be: "
+                f"it should be {how} (inputs with {call.where}).")
+        if following:
+            verb = "follows" if len(following) == 1 else "follow"
+            text += (f" {_and(following)} {verb} from it correctly, so the step that computes "
+                     f"{entry} is the one to look at.")
+        return [Hint(text, "S-forward-step", "forward-propagation")]
+    return []
+
+
 def _raised(d: Diagnosis) -> list:
     """An exception: a half-finished template named, numpy's shape errors explained with the
     student's shapes, anything else quoted with its line."""
@@ -285,11 +312,32 @@ def _per_output(d: Diagnosis) -> list:
             seen_outputs.add(finding.output)
             hint = (_generic_mistake(finding) or _named_factor(d, finding)
                     or describe_output(finding, d.settings))
+            if hint.mistake == "S-unrecognised":
+                hint = _with_last_confirmed(d, call, hint)
             if hint.mistake and hint.mistake in (h.mistake for h in hints) \
                     and hint.mistake != "S-unrecognised":
                 continue
             hints.append(hint)
     return hints
+
+
+def _with_last_confirmed(d: Diagnosis, call, hint) -> Hint:
+    """An unrecognised value, with the last line whose value the grader could confirm."""
+    try:
+        from autograder.diagnosis.flow import last_confirmed
+    except ImportError:  # the student bundle: no intermediate steps to confirm with
+        return hint
+    index = next(i for i, c in enumerate(d.calls) if c is call)
+    trace = _trace_of(d, index)
+    found = last_confirmed(call, trace, d.settings)
+    if found is None:
+        return hint
+    line, what, text = found
+    code = trace.lines.get(line, "").strip() if trace else ""
+    quoted = f", `{code}`" if code else ""
+    return Hint(f"{hint.text} Up to line {line}{quoted}, where `{text}` is {what}, your values "
+                "are the right ones; the grader could not confirm what comes after it.",
+                hint.mistake, hint.anchor)
 
 
 def _named_factor(d: Diagnosis, finding):
@@ -313,7 +361,7 @@ def _named_factor(d: Diagnosis, finding):
 
 
 STEPS = (_stopped, _inherited, _catalogued, _composed, _inline_backward, _swapped_cache,
-         _raised, _per_output)
+         _forward_steps, _raised, _per_output)
 """Order matters: a later step assumes the earlier ones found nothing (research/mistakes.md §3)."""
 
 
