@@ -35,6 +35,8 @@ class SubmissionGrader:
         self.error = None
         self.sandbox = None
         self.names = {}
+        self.signatures = {}
+        """Function name -> its parameters' names, as the submission wrote them."""
         self.grader_errors = []
         """Tracebacks of the grader's own failures, for instructors only."""
         self._cell_notes_taken = False
@@ -77,6 +79,7 @@ class SubmissionGrader:
                                                 self.settings)
             return False
         self.names = outcome.names
+        self.signatures = outcome.signatures
         if not self._cell_notes_taken:
             self._cell_notes_taken = True
             self.notes.extend(cell_error_notes(self.cells, outcome.cell_errors))
@@ -142,7 +145,8 @@ class SubmissionGrader:
                 failed=lambda: [n for n in COMPONENTS if not self.grade_exercise(n).passed],
                 compose=self._compose)
         return judge(name, calls, outcomes, self.settings, points, components,
-                     self.grader_errors, tracer=lambda: self._trace(name, calls))
+                     self.grader_errors, tracer=lambda: self._trace(name, calls),
+                     parameters=self.signatures.get(name))
 
     def _fetch_outcomes(self) -> None:
         """Call every graded function that exists on all its inputs, in one exchange."""

@@ -53,7 +53,8 @@ def check(name: str, function, namespace: dict = None) -> CheckResult:
     result = CheckResult(**vars(judge(name, calls, outcomes, settings, settings.points[name],
                                       components,
                                       tracer=lambda: [trace_here(function, call.args, settings)
-                                                      for call in calls])))
+                                                      for call in calls],
+                                      parameters=_parameter_names(function))))
     _RESULTS[name] = result
     if result.passed:
         points = _points(result.max_score)
@@ -91,6 +92,12 @@ def call_here(function, args, settings) -> CallOutcome:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     return CallOutcome("returned", value=_plain(value), args_after=_plain(list(args)))
+
+
+def _parameter_names(function):
+    """The names of a function's positional parameters, as the student wrote them."""
+    code = getattr(function, "__code__", None)
+    return list(code.co_varnames[:code.co_argcount]) if code is not None else None
 
 
 def trace_here(function, args, settings):

@@ -7,7 +7,9 @@ they use; default /work/corpus/public, kept outside the repository) and, for eac
 1. builds a whole submission for our API: solutions/two_layer_net.py with the student's three
    functions put in place of the reference's (the whole top-level def, found by name with
    `ast`). A `compute_cost(A2, Y, parameters)` of the older course is renamed
-   `_student_compute_cost` and called by `def compute_cost(A2, Y)` with `parameters=None`. The
+   `_student_compute_cost` and called by `def compute_cost(A2, Y)` with a `parameters` dict
+   whose keys (W1, b1, W2, b2, and w1, w2 for the students who wrote their own keys in lower
+   case) hold None: that course's cost looked them up and never used them. The
    student's other top-level functions are added too (their `sigmoid` replaces the provided
    one), except those named like one of our graded functions, and so are their `import numpy`
    and `import math` lines;
@@ -123,7 +125,10 @@ def build_submission(student_source: str) -> tuple:
             text = re.sub(r"\bdef\s+compute_cost\s*\(", "def _student_compute_cost(", text,
                           count=1)
             text += ("\n\n\ndef compute_cost(A2, Y):\n"
-                     "    return _student_compute_cost(A2, Y, None)")
+                     "    # the older course's cost only looked its parameters up, never used them\n"
+                     "    parameters = {key: None for key in ('W1', 'b1', 'W2', 'b2',"
+                     " 'w1', 'w2')}\n"
+                     "    return _student_compute_cost(A2, Y, parameters)")
             notes.append("compute_cost(A2, Y, parameters) wrapped")
         if name in OUR_GRADED:
             notes.append(f"helper {name} left out (one of our graded names)")

@@ -21,7 +21,7 @@ FORM_PREFIX = "form:"
 
 AXES = {
     "compute_cost": (
-        ("product", ("C11", "C5")),
+        ("product", ("C11", "C13", "C5")),
         ("terms", ("C3", "C12")),
         ("sign", ("C1",)),
         ("scale", ("C2", "C10")),
@@ -58,7 +58,7 @@ AXES = {
 _EXCLUSIVE = (
     {"B30", "B7"}, {"B30", "B2"}, {"B7", "B2"},       # nothing left to join or to differentiate
     {"B21", "B19"}, {"B22", "B19"},                    # no axis left to keep
-    {"C11", "C5"},
+    {"C11", "C5"}, {"C11", "C13"}, {"C13", "C5"},
     {"F2", "F15"},
 )
 """Pairs of choices that make no sense together."""
@@ -131,8 +131,9 @@ def _as_form(value, form_value):
 
 
 def _computed(trace, value, settings) -> bool:
-    """True when the traced code computed `value` (an array of more than one entry) and the
-    expression that raised was given it: float() of the dot form's (n_y, n_y) table, say.
+    """True when the traced code computed `value` (an array of more than one entry, or its
+    transpose) and the expression that raised was given it: float() of the dot form's (n_y,
+    n_y) table, say.
     A value computed on the way to an unrelated error (a misspelt name) proves nothing."""
     import numpy as np
 
@@ -141,7 +142,9 @@ def _computed(trace, value, settings) -> bool:
         return False
     outer = trace.raised_at
     return any(record.node != outer and _within(record.node, outer)
-               and same_value(record.value, value, settings) for record in trace.records)
+               and (same_value(record.value, value, settings)
+                    or (value.ndim == 2 and same_value(record.value, value.T, settings)))
+               for record in trace.records)
 
 
 def _within(node, outer) -> bool:

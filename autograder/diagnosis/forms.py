@@ -36,6 +36,9 @@ def _cost(choice, A2, Y):
     if choice["product"] == "C11":      # np.dot(Y, log(A2).T): (n_y, n_y), a float only if n_y = 1
         total = (np.dot(positive, log(A2).T) if keep_positive else 0) \
             + (np.dot(negative, log(1 - A2).T) if keep_negative else 0)
+    elif choice["product"] == "C13":    # the whole (n_y, n_y) table added up
+        total = (np.sum(np.dot(positive, log(A2).T)) if keep_positive else 0) \
+            + (np.sum(np.dot(negative, log(1 - A2).T)) if keep_negative else 0)
     elif choice["product"] == "C5":     # every label paired with every output
         total = (np.sum(np.dot(positive.T, log(A2))) if keep_positive else 0) \
             + (np.sum(np.dot(negative.T, log(1 - A2))) if keep_negative else 0)

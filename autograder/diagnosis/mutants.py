@@ -344,6 +344,13 @@ def c12_cost_y_term_missing(A2, Y):
     return float(-np.sum(logprobs) / m)
 
 
+@mutant("C13", "compute_cost")
+def c13_cost_dot_form_summed(A2, Y):
+    m = Y.shape[1]
+    cost = -(1 / m) * np.sum(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T))
+    return float(cost)
+
+
 # forward_propagation (F).
 
 @mutant("F1", "forward_propagation")
@@ -573,3 +580,36 @@ def u14_numpy_removed_function(A2, Y):
     m = Y.shape[1]
     logprobs = np.multiply(Y, np.log(A2)) + np.multiply(1 - Y, np.log(1 - A2))
     return np.asscalar(-np.sum(logprobs) / m)
+
+
+@mutant("U15", "forward_propagation")
+def u15_key_misspelt(X, parameters):
+    W1, b1 = parameters["w1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = ref.sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+@mutant("U16", "backward_propagation")
+def u16_signature_differs(parameters, cache, Y):
+    # X left out of the parameters (the course's notebook had a global X to lean on)
+    m = Y.shape[1]
+    dZ2 = cache["A2"] - Y
+    return {"dW2": np.dot(dZ2, cache["A1"].T) / m,
+            "db2": np.sum(dZ2, axis=1, keepdims=True) / m}
+
+
+@mutant("U17", "forward_propagation")
+def u17_math_on_arrays(X, parameters):
+    import math
+
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = 1 / (1 + math.exp(-Z2))
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}

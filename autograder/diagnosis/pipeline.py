@@ -40,6 +40,8 @@ class Diagnosis:
     """backward_propagation only: the student's own component functions that failed."""
     reproduced_by_components: bool = False
     """backward_propagation only: its output equals what the student's components give."""
+    parameters: list = None
+    """The names of the student's function's parameters, in order, or None if unknown."""
     tracer: object = None
     """() -> one protocol.Trace (or None) per call: the function run again, every expression
     recorded. Asked for only when a step needs it, since it costs a second exchange."""
@@ -96,6 +98,24 @@ def _stopped(d: Diagnosis) -> list:
                              f"{finding.detail.get('detail', 'its process ended')}. Nothing "
                              "could be checked.", "S-crashed", "")]
     return []
+
+
+def _signature(d: Diagnosis) -> list:
+    """A function whose parameters are not the assignment's: another number of them, or the
+    same names in another order. The grader passes its arguments by position, in the API's
+    order, so nothing inside can be judged until the signature is the assignment's."""
+    theirs = d.parameters
+    ours = list(GRADED_BY_NAME[d.exercise].parameters)
+    if theirs is None or theirs == ours:
+        return []
+    same_names = sorted(theirs) == sorted(ours)
+    if len(theirs) == len(ours) and not same_names:
+        return []  # other names for the same arguments are the student's right
+    if not any(outcome.status == "raised" for outcome in d.outcomes):
+        return []
+    detail = (f"Your {d.exercise} takes ({', '.join(theirs)}), but the assignment's is "
+              f"{d.exercise}({', '.join(ours)}).")
+    return [_catalogue_hint("U16", d.calls[0], None, detail=detail)]
 
 
 def _inherited(d: Diagnosis) -> list:
@@ -169,6 +189,11 @@ def _composed(d: Diagnosis) -> list:
         count = {2: "Two", 3: "Three"}.get(len(ids), str(len(ids)))
         hints[0] = Hint(f"{count} mistakes here, in the order the data flows. {first}",
                         hints[0].mistake, hints[0].anchor)
+    array_cost = next((outcome.value for outcome in d.outcomes if d.exercise == "compute_cost"
+                       and outcome.status == "returned"
+                       and isinstance(outcome.value, np.ndarray)), None)
+    if array_cost is not None:  # the value's mistakes above, and its type besides
+        hints.insert(len(ids), _part_hint("C7", call, _StepValue(array_cost, None), "cost"))
     if len(found) > 1:
         names = " or ".join("+".join(other) for other, _ in found)
         hints.append(Hint(f"More than one combination of common mistakes ({names}) fits these "
@@ -281,9 +306,11 @@ def _raised(d: Diagnosis) -> list:
             raised_on = [c.where for c, o in zip(d.calls, d.outcomes) if o.status == "raised"
                          and o.error.get("lineno") == error.get("lineno")]
             passed_on = [c.where for c, o in zip(d.calls, d.outcomes) if o.status == "returned"]
-            recognised = recognise(error, raised_on, passed_on, trace)
+            recognised = recognise(error, raised_on, passed_on, trace, call.args)
             if recognised:
                 mistake_id, detail = recognised
+                if mistake_id.startswith("S-"):
+                    return [Hint(detail, mistake_id, "rules-for-every-function")]
                 return [_catalogue_hint(mistake_id, call, None, detail=detail)]
             at = line_of(error)
             at = f" on {at.rstrip(',')}" if at else _where(error)
@@ -360,7 +387,7 @@ def _named_factor(d: Diagnosis, finding):
     return factor_hint(finding, factor)
 
 
-STEPS = (_stopped, _inherited, _catalogued, _composed, _inline_backward, _swapped_cache,
+STEPS = (_stopped, _signature, _inherited, _catalogued, _composed, _inline_backward, _swapped_cache,
          _forward_steps, _raised, _per_output)
 """Order matters: a later step assumes the earlier ones found nothing (research/mistakes.md §3)."""
 

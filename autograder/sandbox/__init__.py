@@ -48,6 +48,8 @@ class ImportOutcome:
     status: str
     names: dict = field(default_factory=dict)
     """Top-level names the submission defines, each with its kind ('function', 'value', ...)."""
+    signatures: dict = field(default_factory=dict)
+    """Function name -> its positional parameters' names, in order."""
     cell_errors: list = field(default_factory=list)
     """Notebook cells that raised while the rest still ran: type, message, cell, lineno."""
     error: dict = field(default_factory=dict)
@@ -234,7 +236,11 @@ class Sandbox:
         if status == "ready" and isinstance(reply.get("names"), dict):
             names = {str(k): str(v) for k, v in reply["names"].items()}
             cell_errors = [_clean_error(e) for e in reply.get("cell_errors", [])[:20]]
-            return ImportOutcome("ready", names=names, cell_errors=cell_errors)
+            signatures = reply.get("signatures")
+            signatures = ({str(k): [str(p)[:40] for p in v][:12] for k, v in signatures.items()
+                           if isinstance(v, list)} if isinstance(signatures, dict) else {})
+            return ImportOutcome("ready", names=names, cell_errors=cell_errors,
+                                 signatures=signatures)
         if status in ("import_error", "exited", "timeout"):
             self._stop_process()
             error = reply.get("error") if status == "import_error" else {"code": reply.get("code")}

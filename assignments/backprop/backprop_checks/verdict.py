@@ -34,11 +34,12 @@ class Components:
 
 
 def judge(name, calls, outcomes, settings, points, components=None, grader_errors=None,
-          tracer=None):
+          tracer=None, parameters=None):
     """The ExerciseResult of one graded function from its outcomes on every call.
 
     tracer: () -> one Trace (or None) per call, the function run again with its expressions
-    recorded; asked for only if the diagnosis needs it.
+    recorded; asked for only if the diagnosis needs it. parameters: the names of the
+    function's parameters as the student wrote them, or None.
     """
     findings = [check_call(call, outcome, settings) for call, outcome in zip(calls, outcomes)]
     if name == "backward_propagation":
@@ -46,7 +47,8 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
             call_findings.extend(gradient_findings(call, outcome, settings))
     if not any(findings):
         return ExerciseResult(name, True, points, points)
-    diagnosis = Diagnosis(name, calls, outcomes, findings, settings, tracer=tracer)
+    diagnosis = Diagnosis(name, calls, outcomes, findings, settings, tracer=tracer,
+                          parameters=parameters)
     try:
         if components is not None:
             _trace_components(diagnosis, components, settings)

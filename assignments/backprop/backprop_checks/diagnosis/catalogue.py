@@ -399,10 +399,19 @@ MISTAKES = (
         "C11", "cost_dot_form", "compute_cost",
         "Cost as np.dot(Y, log(A2).T): one number only when n_y = 1",
         "Your cost pairs labels and outputs with a matrix product of Y {shape_Y} and log A2 "
-        "turned on its side. With n_y = {n_y} output units that gives an ({n_y}, {n_y}) table, "
-        "not one number: it works only when n_y = 1. The loss adds up Y·log A2 entry by entry "
+        "turned on its side. With n_y = {n_y} output units that gives a table of shape "
+        "({n_y}, {n_y}), not one number: it works only when n_y = 1. The loss adds up Y·log A2 entry by entry "
         "over units and examples, since dZ2 = A2 - Y is the gradient of that sum.",
         "loss-versus-cost",
+    ),
+    Mistake(
+        "C13", "cost_dot_form_summed", "compute_cost",
+        "Cost as the sum of the whole np.dot(Y, log(A2).T) table: right only when n_y = 1",
+        "Your cost adds up the whole ({n_y}, {n_y}) table of a matrix product of Y and log A2 "
+        "turned on its side, so each output unit's labels also meet the other units' outputs. "
+        "With n_y = 1 the table is one entry and the sum is right; the loss pairs each label "
+        "only with its own unit's output on its own example, entry by entry.",
+        "element-wise-or-matrix",
     ),
     Mistake(
         "C12", "cost_y_term_missing", "compute_cost",
@@ -595,6 +604,30 @@ MISTAKES = (
         "the grader runs numpy {numpy}. The array's own methods give the same result.",
         "rules-for-every-function",
     ),
+    Mistake(
+        "U15", "key_misspelt", "*",
+        "A dict looked up with a key it does not have (w1 for W1)",
+        "{detail} Keys match letter for letter, capitals included, so w1 and W1 are different "
+        "keys; the grader, like the notebook's own code, passes the dicts with the keys the "
+        "assignment names.",
+        "rules-for-every-function",
+    ),
+    Mistake(
+        "U16", "signature_differs", "*",
+        "Parameters not those of the assignment (another number, or another order)",
+        "{detail} The grader calls every function with the assignment's arguments, in that "
+        "order, by position; a function with other parameters, or the same ones in another "
+        "order, receives them in the wrong places.",
+        "rules-for-every-function",
+    ),
+    Mistake(
+        "U17", "math_on_arrays", "*",
+        "math.exp (or another math function) applied to an array",
+        "{detail} The functions of Python's math module take one number at a time; numpy's "
+        "functions of the same names work entry by entry on a whole array, which is what a "
+        "layer of units needs.",
+        "rules-for-every-function",
+    ),
 )
 
 MISTAKES_BY_ID = {mistake.id: mistake for mistake in MISTAKES}
@@ -615,6 +648,11 @@ PARTS = {
     "C11": "Your cost pairs labels and outputs with a matrix product of Y and log A2 turned on "
            "its side, which is one number only while n_y = 1 (here n_y = {n_y}): the loss "
            "adds up Y·log A2 entry by entry, over units and examples.",
+    "C13": "Your cost adds up the whole (n_y, n_y) table of a matrix product of Y and log A2 "
+           "turned on its side (n_y = {n_y} here), so each unit's labels also meet the other "
+           "units' outputs; the loss pairs them entry by entry.",
+    "C7": "It comes back as a numpy array of shape {got_shape}, not a Python float: J is one "
+          "number.",
     "C5": "Your cost pairs every label with the output of every example, through a product "
           "of Yᵀ and log A2; the loss pairs each label with its own example's output only.",
     "C3": "Your cost keeps only the Y·log A2 term: examples with y = 0 add nothing to it, "

@@ -56,8 +56,7 @@ def hint_context(call, name: str = "", got=None, want=None, ratio: str = "") -> 
     if _comparable(got, want):
         index, got_entry, want_entry = _telling_entry(got, want)
         context["entry"] = str(list(index)) if index else ""
-        context["got_entry"] = f"{got_entry:.3g}"
-        context["want_entry"] = f"{want_entry:.3g}"
+        context["got_entry"], context["want_entry"] = _distinct(got_entry, want_entry)
     return context
 
 
@@ -67,6 +66,16 @@ def shape_text(value) -> str:
     if shape is None:
         return ""
     return str(tuple(int(n) for n in shape))
+
+
+def _distinct(got: float, want: float):
+    """Both numbers with three significant figures, or as many more as it takes to show that
+    they differ (0.83812 and 0.83806, not 0.838 twice)."""
+    for digits in range(3, 12):
+        shown = f"{got:.{digits}g}", f"{want:.{digits}g}"
+        if shown[0] != shown[1]:
+            return shown
+    return shown
 
 
 def _comparable(got, want) -> bool:

@@ -40,11 +40,12 @@ def line_of(error: dict) -> str:
     return f"{where}, `{code}`," if code else f"{where},"
 
 
-def recognise(error: dict, calls_raised: list, calls_passed: list, trace=None):
+def recognise(error: dict, calls_raised: list, calls_passed: list, trace=None, args=()):
     """(mistake id, detail sentence) for a template left half-finished, or None.
 
     calls_raised / calls_passed: the `where` text of the calls on which the same line raised /
-    on which the function got past it, for the sentence.
+    on which the function got past it, for the sentence; args: the call's arguments (a
+    KeyError is judged against the keys its dicts have).
     """
     kind = error.get("type", "")
     message = error.get("message", "")
@@ -63,6 +64,28 @@ def recognise(error: dict, calls_raised: list, calls_passed: list, trace=None):
         return "U11", (f"Line {line} of your {error.get('function')}, `{text}`, still holds the "
                        f"template's placeholder, so {name} is None when "
                        f"{line_of(error) or 'a later line'} uses it.")
+    if kind == "KeyError":
+        key = message.strip("'\"")
+        dicts = [value for value in args if isinstance(value, dict)]
+        keys = [str(k) for value in dicts for k in value]
+        close = [k for k in keys if k.lower() == key.lower()] or _close(key, keys)
+        if key and key not in keys and close:
+            owner = re.search(rf"(\w+)\s*\[\s*['\"]{re.escape(key)}['\"]", code)
+            owner = owner.group(1) if owner else "the dict"
+            held = ", ".join(sorted(k for value in dicts for k in value
+                                    if close[0] in value))
+            return "U15", (f"{at} looks up '{key}', but {owner} has no such key: it has "
+                           f"{held}.")
+    if kind in ("ModuleNotFoundError", "ImportError"):
+        module = re.search(r"No module named '([\w.]+)'", message)
+        if module:
+            return "S-missing-module", (
+                f"{at} imports {module.group(1)}, which is not here: only the standard library "
+                "and numpy are available to your code, so what it would give must come from "
+                "your own code or from numpy.")
+    if kind == "TypeError" and re.search(r"\bmath\.\w+\(", code):
+        function = re.search(r"\bmath\.(\w+)\(", code).group(1)
+        return "U17", f"{at} calls math.{function} on an array."
     if kind in ("NameError", "UnboundLocalError"):
         match = _NAME.search(message)
         name = next((group for group in match.groups() if group), "") if match else ""
@@ -78,6 +101,12 @@ def recognise(error: dict, calls_raised: list, calls_passed: list, trace=None):
         held = f", while it held on those with {calls_passed[0]}" if calls_passed else ""
         return "U13", f"{at} fails{where}{held}.{sides}"
     return None
+
+
+def _close(name, candidates) -> list:
+    import difflib
+
+    return difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
 
 
 def _capital(text: str) -> str:

@@ -40,6 +40,8 @@ class Diagnosis:
     """backward_propagation only: the student's own component functions that failed."""
     reproduced_by_components: bool = False
     """backward_propagation only: its output equals what the student's components give."""
+    parameters: list = None
+    """The names of the student's function's parameters, in order, or None if unknown."""
     tracer: object = None
     """() -> one protocol.Trace (or None) per call: the function run again, every expression
     recorded. Asked for only when a step needs it, since it costs a second exchange."""
@@ -96,6 +98,24 @@ def _stopped(d: Diagnosis) -> list:
                              f"{finding.detail.get('detail', 'its process ended')}. Nothing "
                              "could be checked.", "S-crashed", "")]
     return []
+
+
+def _signature(d: Diagnosis) -> list:
+    """A function whose parameters are not the assignment's: another number of them, or the
+    same names in another order. The grader passes its arguments by position, in the API's
+    order, so nothing inside can be judged until the signature is the assignment's."""
+    theirs = d.parameters
+    ours = list(GRADED_BY_NAME[d.exercise].parameters)
+    if theirs is None or theirs == ours:
+        return []
+    same_names = sorted(theirs) == sorted(ours)
+    if len(theirs) == len(ours) and not same_names:
+        return []  # other names for the same arguments are the student's right
+    if not any(outcome.status == "raised" for outcome in d.outcomes):
+        return []
+    detail = (f"Your {d.exercise} takes ({', '.join(theirs)}), but the assignment's is "
+              f"{d.exercise}({', '.join(ours)}).")
+    return [_catalogue_hint("U16", d.calls[0], None, detail=detail)]
 
 
 def _inherited(d: Diagnosis) -> list:
@@ -169,6 +189,11 @@ def _composed(d: Diagnosis) -> list:
         count = {2: "Two", 3: "Three"}.get(len(ids), str(len(ids)))
         hints[0] = Hint(f"{count} mistakes here, in the order the data flows. {first}",
                         hints[0].mistake, hints[0].anchor)
+    array_cost = next((outcome.value for outcome in d.outcomes if d.exercise == "compute_cost"
+                       and outcome.status == "returned"
+                       and isinstance(outcome.value, np.ndarray)), None)
+    if array_cost is not None:  # the value's mistakes above, and its type besides
+        hints.insert(len(ids), _part_hint("C7", call, _StepValue(array_cost, None), "cost"))
     if len(found) > 1:
         names = " or ".join("+".join(other) for other, _ in found)
         hints.append(Hint(f"More than one combination of common mistakes ({names}) fits these "
@@ -238,6 +263,33 @@ def _swapped_cache(d: Diagnosis) -> list:
     return []
 
 
+def _forward_steps(d: Diagnosis) -> list:
+    """forward_propagation: the first cache entry that is wrong given the student's own
+    previous entry; the entries after it that follow from it correctly get no hint."""
+    if d.exercise != "forward_propagation":
+        return []
+    try:
+        from backprop_checks.diagnosis.flow import FORWARD, first_wrong_forward_step
+    except ImportError:  # the student bundle: no step formulas shipped
+        return []
+    for call, outcome in zip(d.calls, d.outcomes):
+        if outcome.status != "returned":
+            continue
+        found = first_wrong_forward_step(call, outcome.value, d.settings)
+        if found is None:
+            continue
+        entry, following = found
+        how = {key: how for key, _, how in FORWARD}[entry]
+        text = (f"Your {entry} is the first entry of your cache that is not what it should be: "
+                f"it should be {how} (inputs with {call.where}).")
+        if following:
+            verb = "follows" if len(following) == 1 else "follow"
+            text += (f" {_and(following)} {verb} from it correctly, so the step that computes "
+                     f"{entry} is the one to look at.")
+        return [Hint(text, "S-forward-step", "forward-propagation")]
+    return []
+
+
 def _raised(d: Diagnosis) -> list:
     """An exception: a half-finished template named, numpy's shape errors explained with the
     student's shapes, anything else quoted with its line."""
@@ -254,9 +306,11 @@ def _raised(d: Diagnosis) -> list:
             raised_on = [c.where for c, o in zip(d.calls, d.outcomes) if o.status == "raised"
                          and o.error.get("lineno") == error.get("lineno")]
             passed_on = [c.where for c, o in zip(d.calls, d.outcomes) if o.status == "returned"]
-            recognised = recognise(error, raised_on, passed_on, trace)
+            recognised = recognise(error, raised_on, passed_on, trace, call.args)
             if recognised:
                 mistake_id, detail = recognised
+                if mistake_id.startswith("S-"):
+                    return [Hint(detail, mistake_id, "rules-for-every-function")]
                 return [_catalogue_hint(mistake_id, call, None, detail=detail)]
             at = line_of(error)
             at = f" on {at.rstrip(',')}" if at else _where(error)
@@ -285,11 +339,32 @@ def _per_output(d: Diagnosis) -> list:
             seen_outputs.add(finding.output)
             hint = (_generic_mistake(finding) or _named_factor(d, finding)
                     or describe_output(finding, d.settings))
+            if hint.mistake == "S-unrecognised":
+                hint = _with_last_confirmed(d, call, hint)
             if hint.mistake and hint.mistake in (h.mistake for h in hints) \
                     and hint.mistake != "S-unrecognised":
                 continue
             hints.append(hint)
     return hints
+
+
+def _with_last_confirmed(d: Diagnosis, call, hint) -> Hint:
+    """An unrecognised value, with the last line whose value the grader could confirm."""
+    try:
+        from backprop_checks.diagnosis.flow import last_confirmed
+    except ImportError:  # the student bundle: no intermediate steps to confirm with
+        return hint
+    index = next(i for i, c in enumerate(d.calls) if c is call)
+    trace = _trace_of(d, index)
+    found = last_confirmed(call, trace, d.settings)
+    if found is None:
+        return hint
+    line, what, text = found
+    code = trace.lines.get(line, "").strip() if trace else ""
+    quoted = f", `{code}`" if code else ""
+    return Hint(f"{hint.text} Up to line {line}{quoted}, where `{text}` is {what}, your values "
+                "are the right ones; the grader could not confirm what comes after it.",
+                hint.mistake, hint.anchor)
 
 
 def _named_factor(d: Diagnosis, finding):
@@ -312,8 +387,8 @@ def _named_factor(d: Diagnosis, finding):
     return factor_hint(finding, factor)
 
 
-STEPS = (_stopped, _inherited, _catalogued, _composed, _inline_backward, _swapped_cache,
-         _raised, _per_output)
+STEPS = (_stopped, _signature, _inherited, _catalogued, _composed, _inline_backward, _swapped_cache,
+         _forward_steps, _raised, _per_output)
 """Order matters: a later step assumes the earlier ones found nothing (research/mistakes.md §3)."""
 
 

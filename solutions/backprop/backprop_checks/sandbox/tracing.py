@@ -36,10 +36,23 @@ def trace_call(function, args, run):
     position of the expression that raised, or {"untraced": reason} when the function's source
     cannot be rewritten (a lambda, a builtin, code built at run time).
     """
-    rewritten = _rewrite(function)
+    nodes = {}
+    rewritten = _rewrite(function, nodes)
     if isinstance(rewritten, str):
         return {"untraced": rewritten}
-    traced, nodes = rewritten
+    namespace = function.__globals__
+    # The submission's own helpers that it calls (its sigmoid, a cost helper...) are traced
+    # too: installed in its namespace for the traced run only.
+    helpers = {}
+    lines = _function_lines(function)
+    for name, value in list(namespace.items()):
+        if (type(value) is type(function) and value is not function
+                and getattr(value, "__code__", None) is not None
+                and value.__code__.co_filename == function.__code__.co_filename):
+            helper = _rewrite(value, nodes)
+            if not isinstance(helper, str):
+                helpers[name] = (value, helper)
+                lines.update(_function_lines(value))
     records = []
     counts = {}
 
@@ -51,21 +64,24 @@ def trace_call(function, args, run):
                 records.append([node_id, kept])
         return value
 
-    namespace = function.__globals__
     previous = namespace.get(_RECORDER, _SKIP)
     namespace[_RECORDER] = record
+    for name, (_, helper) in helpers.items():
+        namespace[name] = helper
     try:
-        value, error = run(lambda: traced(*args))
+        value, error = run(lambda: rewritten(*args))
     finally:
+        for name, (original, _) in helpers.items():
+            namespace[name] = original
         if previous is _SKIP:
             namespace.pop(_RECORDER, None)
         else:
             namespace[_RECORDER] = previous
     result = {"nodes": nodes, "records": records, "value": value, "error": None,
-              "position": None, "lines": _function_lines(function)}
+              "position": None, "lines": lines}
     if error is not None:
         result["error"] = error
-        result["position"] = _raising_position(error, traced.__code__.co_filename)
+        result["position"] = _raising_position(error, rewritten.__code__.co_filename)
     return result
 
 
@@ -103,8 +119,9 @@ def _function_lines(function):
             if 0 < number <= len(lines)}
 
 
-def _rewrite(function):
-    """(the rewritten function, {node id: [line, col, end line, end col, text]}) or a reason."""
+def _rewrite(function, nodes):
+    """The function rewritten to record its expressions (described in `nodes`, node id ->
+    [line, col, end line, end col, text, kind]), or the reason it cannot be."""
     code = getattr(function, "__code__", None)
     if code is None or function.__closure__:
         return "not a plain function"
@@ -114,7 +131,7 @@ def _rewrite(function):
     if not source or len(source) > TRACE_MAX_SOURCE * 10:
         return "its source is not available"
     try:
-        tree = ast.parse(source)
+        tree = ast.parse(source)  # parsed again for each function: each rewrite changes it
     except SyntaxError:
         return "its source does not parse"
     definition = None
@@ -127,7 +144,6 @@ def _rewrite(function):
     if definition is None:
         return "its definition was not found"
     definition.decorator_list = []
-    nodes = {}
     _Recorder(source, nodes).visit(definition)
     module = ast.Module(body=[definition], type_ignores=[])
     ast.fix_missing_locations(module)
@@ -139,7 +155,7 @@ def _rewrite(function):
     traced = namespace[code.co_name]
     traced.__defaults__ = function.__defaults__
     traced.__kwdefaults__ = function.__kwdefaults__
-    return traced, nodes
+    return traced
 
 
 class _Recorder(ast.NodeTransformer):

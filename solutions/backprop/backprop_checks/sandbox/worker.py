@@ -255,6 +255,17 @@ def _defined_names(namespace):
     return names
 
 
+def parameter_names(namespace):
+    """Function name -> the names of its positional parameters, in order (for a hint when
+    they differ from the assignment's)."""
+    found = {}
+    for name, value in list(namespace.items())[:500]:
+        code = getattr(value, "__code__", None) if isinstance(value, types.FunctionType) else None
+        if code is not None:
+            found[name] = [str(arg)[:40] for arg in code.co_varnames[:code.co_argcount]][:12]
+    return found
+
+
 def main():
     """Import the submission, then answer call requests until the grader closes the pipe."""
     # Keep private copies of the pipes, then point the standard streams away from them, so that
@@ -322,6 +333,7 @@ def main():
         return
     restore_builtins()
     write_frame(replies, {"status": "ready", "names": _defined_names(module.__dict__),
+                          "signatures": parameter_names(module.__dict__),
                           "cell_errors": cell_errors[:20]})
 
     while True:
