@@ -1,0 +1,48 @@
+"""backward_propagation right, but its grads are stored under dw1 and dw2 (lower-case w).
+
+expect: backward_propagation=U4
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def forward_propagation(X, parameters):
+    Z1 = parameters["W1"] @ X + parameters["b1"]
+    A1 = np.tanh(Z1)
+    Z2 = parameters["W2"] @ A1 + parameters["b2"]
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    return float(-(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)).sum() / m)
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return (W2.T @ dZ2) * (1 - A1 ** 2)
+
+
+def compute_dW(dZ, A_prev):
+    return dZ @ A_prev.T / A_prev.shape[1]
+
+
+def compute_db(dZ):
+    return dZ.sum(axis=1, keepdims=True) / dZ.shape[1]
+
+
+def backward_propagation(parameters, cache, X, Y):
+    dz2 = compute_dZ2(cache["A2"], Y)
+    dw2 = compute_dW(dz2, cache["A1"])
+    db2 = compute_db(dz2)
+    dz1 = compute_dZ1(dz2, parameters["W2"], cache["Z1"], cache["A1"])
+    dw1 = compute_dW(dz1, X)
+    db1 = compute_db(dz1)
+    return {"dw1": dw1, "db1": db1, "dw2": dw2, "db2": db2}

@@ -1,0 +1,59 @@
+"""The older course's cost: the dot form, then np.squeeze without float(). With one output unit
+it gives a 0-d array holding the right number (not a float); with two, an (n_y, n_y) table.
+
+expect: compute_cost=C11+C7
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def forward_propagation(X, parameters):
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = sigmoid(Z2)
+    cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+    return A2, cache
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]  # number of example
+    cost = -1 / m * (np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T))
+    cost = np.squeeze(cost)  # makes sure cost is the dimension we expect.
+                             # E.g., turns [[17]] into 17
+    return cost
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
+
+
+def compute_dW(dZ, A_prev):
+    m = A_prev.shape[1]
+    return 1 / m * np.dot(dZ, A_prev.T)
+
+
+def compute_db(dZ):
+    m = dZ.shape[1]
+    return 1 / m * np.sum(dZ, axis=1, keepdims=True)
+
+
+def backward_propagation(parameters, cache, X, Y):
+    dZ2 = compute_dZ2(cache["A2"], Y)
+    dW2 = compute_dW(dZ2, cache["A1"])
+    db2 = compute_db(dZ2)
+    dZ1 = compute_dZ1(dZ2, parameters["W2"], cache["Z1"], cache["A1"])
+    dW1 = compute_dW(dZ1, X)
+    db1 = compute_db(dZ1)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}

@@ -1,0 +1,51 @@
+"""The right forward pass, but the cache stores A1 under "Z1" and Z1 under "A1".
+
+expect: forward_propagation=F17
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def forward_propagation(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = W1 @ X + b1
+    A1 = np.tanh(Z1)
+    Z2 = W2 @ A1 + b2
+    A2 = sigmoid(Z2)
+    cache = {"Z1": A1, "A1": Z1, "Z2": Z2, "A2": A2}
+    return A2, cache
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    return float(-(1 / m) * np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return (W2.T @ dZ2) * (1 - np.power(A1, 2))
+
+
+def compute_dW(dZ, A_prev):
+    return (1 / A_prev.shape[1]) * dZ @ A_prev.T
+
+
+def compute_db(dZ):
+    return (1 / dZ.shape[1]) * np.sum(dZ, axis=1, keepdims=True)
+
+
+def backward_propagation(parameters, cache, X, Y):
+    dZ2 = compute_dZ2(cache["A2"], Y)
+    dW2 = compute_dW(dZ2, cache["A1"])
+    db2 = compute_db(dZ2)
+    dZ1 = compute_dZ1(dZ2, parameters["W2"], cache["Z1"], cache["A1"])
+    dW1 = compute_dW(dZ1, X)
+    db1 = compute_db(dZ1)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}

@@ -1,0 +1,53 @@
+"""No activation in the hidden layer: A1 = Z1.
+
+expect: forward_propagation=F13
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def forward_propagation(X, parameters):
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+
+    Z1 = W1.dot(X) + b1
+    A1 = Z1
+    Z2 = W2.dot(A1) + b2
+    A2 = sigmoid(Z2)
+
+    cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+    return A2, cache
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    logprobs = Y * np.log(A2) + (1 - Y) * np.log(1 - A2)
+    return float(-logprobs.sum() / m)
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return W2.T.dot(dZ2) * (1 - A1 ** 2)
+
+
+def compute_dW(dZ, A_prev):
+    return dZ.dot(A_prev.T) / A_prev.shape[1]
+
+
+def compute_db(dZ):
+    return dZ.sum(axis=1, keepdims=True) / dZ.shape[1]
+
+
+def backward_propagation(parameters, cache, X, Y):
+    dZ2 = compute_dZ2(cache["A2"], Y)
+    dZ1 = compute_dZ1(dZ2, parameters["W2"], cache["Z1"], cache["A1"])
+    return {"dW1": compute_dW(dZ1, X), "db1": compute_db(dZ1),
+            "dW2": compute_dW(dZ2, cache["A1"]), "db2": compute_db(dZ2)}

@@ -1,0 +1,55 @@
+"""A ReLU hidden layer, np.maximum(0, Z1), where tanh belongs.
+
+expect: forward_propagation=F12
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def relu(z):
+    return np.maximum(0, z)
+
+
+def forward_propagation(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = relu(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    cost = -1 / m * np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))
+    return float(cost)
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return np.dot(W2.T, dZ2) * (1 - np.square(A1))
+
+
+def compute_dW(dZ, A_prev):
+    m = A_prev.shape[1]
+    return 1 / m * np.dot(dZ, A_prev.T)
+
+
+def compute_db(dZ):
+    m = dZ.shape[1]
+    return 1 / m * np.sum(dZ, axis=1, keepdims=True)
+
+
+def backward_propagation(parameters, cache, X, Y):
+    W2 = parameters["W2"]
+    dZ2 = compute_dZ2(cache["A2"], Y)
+    dZ1 = compute_dZ1(dZ2, W2, cache["Z1"], cache["A1"])
+    return {"dW1": compute_dW(dZ1, X), "db1": compute_db(dZ1),
+            "dW2": compute_dW(dZ2, cache["A1"]), "db2": compute_db(dZ2)}

@@ -1,0 +1,48 @@
+"""Two mistakes in forward_propagation: sigmoid in the hidden layer, and no b2.
+
+expect: forward_propagation=F3+F16
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def forward_propagation(X, parameters):
+    W1, b1, W2 = parameters["W1"], parameters["b1"], parameters["W2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = sigmoid(Z1)
+    Z2 = np.dot(W2, A1)
+    A2 = sigmoid(Z2)
+    cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+    return A2, cache
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m
+    return float(cost)
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return np.dot(W2.T, dZ2) * (1 - A1 ** 2)
+
+
+def compute_dW(dZ, A_prev):
+    return np.dot(dZ, A_prev.T) / A_prev.shape[1]
+
+
+def compute_db(dZ):
+    return np.sum(dZ, axis=1, keepdims=True) / dZ.shape[1]
+
+
+def backward_propagation(parameters, cache, X, Y):
+    dZ2 = compute_dZ2(cache["A2"], Y)
+    dZ1 = compute_dZ1(dZ2, parameters["W2"], cache["Z1"], cache["A1"])
+    return {"dW1": compute_dW(dZ1, X), "db1": compute_db(dZ1),
+            "dW2": compute_dW(dZ2, cache["A1"]), "db2": compute_db(dZ2)}
