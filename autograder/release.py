@@ -175,8 +175,8 @@ def write_fixtures(path, seed: int) -> None:
     from autograder.sandbox.worker import encode
     from autograder.diagnosis.catalogue import mistakes_for
     from autograder.diagnosis.matching import run_mutant
-    from autograder.diagnosis.composition import FORM_PREFIX, form_keys
-    from autograder.diagnosis.forms import run_form
+    from autograder.diagnosis.composition import FORM_PREFIX, STEPS_PREFIX, form_keys
+    from autograder.diagnosis.forms import form_steps, run_form
     from autograder.diagnosis.mutants import MUTANTS
     from autograder.gradient_check import numerical_gradient
     from autograder.settings import Settings
@@ -193,6 +193,8 @@ def write_fixtures(path, seed: int) -> None:
                      for mistake in mistakes_for(name) if mistake.id in MUTANTS]
             wrong += [(FORM_PREFIX + key, lambda key=key: run_form(name, key, call.args))
                       for key in form_keys(name)]
+            wrong += [(STEPS_PREFIX + key, lambda key=key: form_steps(name, key, call.args))
+                      for key in form_keys(name) if name != "compute_cost"]
             for key, run in wrong:
                 outcome = run()
                 mutants[key] = (

@@ -21,6 +21,29 @@ def run_form(exercise: str, key: str, args):
     return run_mutant(lambda *copies: build(choice, *copies), args)
 
 
+def form_steps(exercise: str, key: str, args):
+    """The outcome of form `key` whose value is {axis: the value that axis's step gives}: where
+    in a student's trace each of its mistakes shows (the cost has no steps to show)."""
+    from autograder.diagnosis.matching import MutantOutcome, run_mutant
+
+    chosen = set(key.split("+"))
+    choice = {axis: next((mistake for mistake in options if mistake in chosen), None)
+              for axis, options in AXES[exercise]}
+    steps = {}
+    choice["_steps"] = steps
+    outcome = run_mutant(lambda *copies: _BUILDERS[exercise](choice, *copies), args)
+    if outcome.raised:
+        return outcome
+    return MutantOutcome(False, value={axis: value for axis, value in steps.items()
+                                       if isinstance(value, np.ndarray)})
+
+
+def _note(choice, **values):
+    """Keep a step's value, when form_steps asks for them."""
+    if "_steps" in choice:
+        choice["_steps"].update(values)
+
+
 def _sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
@@ -56,7 +79,9 @@ def _cost(choice, A2, Y):
 def _dz2(choice, A2, Y):
     m = Y.shape[1]
     error = {None: A2 - Y, "B28": Y - A2, "B29": (A2 - Y) * A2 * (1 - A2)}[choice["error"]]
-    return error / m if choice["scale"] else error
+    result = error / m if choice["scale"] else error
+    _note(choice, error=error, scale=result)
+    return result
 
 
 def _dz1(choice, dZ2, W2, Z1, A1):
@@ -77,7 +102,9 @@ def _dz1(choice, dZ2, W2, Z1, A1):
         result = np.dot(upstream, derivative)
     else:
         result = upstream * derivative
-    return result / m if choice["scale"] else result
+    final = result / m if choice["scale"] else result
+    _note(choice, upstream=upstream, derivative=derivative, join=result, scale=final)
+    return final
 
 
 def _dw(choice, dZ, A_prev):
@@ -85,6 +112,7 @@ def _dw(choice, dZ, A_prev):
     product = {None: lambda: np.dot(dZ, A_prev.T), "B17": lambda: np.dot(A_prev, dZ.T),
                "B16": lambda: np.dot(dZ, A_prev), "B18": lambda: dZ * A_prev.T}[choice["product"]]()
     divisor = {None: m, "B26": 1, "B33": m * m, "B27": A_prev.shape[0], "B37": 400}[choice["scale"]]
+    _note(choice, product=product, scale=product / divisor)
     return product / divisor
 
 
@@ -95,6 +123,7 @@ def _db(choice, dZ):
               "B20": lambda: np.sum(dZ, axis=0, keepdims=keep),
               "B21": lambda: np.sum(dZ), "B22": lambda: dZ.copy()}[choice["axis"]]()
     divisor = {None: m, "B34": 1, "B23": m * m, "B38": dZ.shape[0]}[choice["scale"]]
+    _note(choice, axis=summed, keepdims=summed, scale=summed / divisor)
     return summed / divisor
 
 
@@ -108,6 +137,7 @@ def _forward(choice, X, parameters):
     Z2 = np.dot(W2, fed) + (0 if choice["Z2"] == "F16" else b2)
     A2 = {None: _sigmoid, "F4": np.tanh, "F18": lambda z: z.copy(),
           "F8": lambda z: 1 / (1 + np.exp(z))}[choice["A2"]](Z2)
+    _note(choice, Z1=Z1, A1=A1, Z2=Z2, A2=A2)
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
@@ -135,6 +165,6 @@ def right_steps(exercise: str, args) -> dict:
         if exercise == "forward_propagation":
             X, parameters = args
             A2, cache = _forward({"Z1": None, "A1": None, "Z2": None, "A2": None}, X,
-                                 parameters)
+                                 parameters)  # every step the right one
             return {f"{key}": value for key, value in cache.items()}
     return {}

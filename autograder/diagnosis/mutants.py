@@ -32,7 +32,7 @@ class LiveOutcomes:
 
     def get(self, mistake_id):
         """A mutant's outcome by its mistake id, or a form's by 'form:' + its key."""
-        from autograder.diagnosis.composition import FORM_PREFIX
+        from autograder.diagnosis.composition import FORM_PREFIX, STEPS_PREFIX
         from autograder.diagnosis.matching import run_mutant
 
         if mistake_id not in self._outcomes:
@@ -40,6 +40,10 @@ class LiveOutcomes:
                 from autograder.diagnosis.forms import run_form
 
                 outcome = run_form(self.exercise, mistake_id[len(FORM_PREFIX):], self.args)
+            elif mistake_id.startswith(STEPS_PREFIX):
+                from autograder.diagnosis.forms import form_steps
+
+                outcome = form_steps(self.exercise, mistake_id[len(STEPS_PREFIX):], self.args)
             elif mistake_id in MUTANTS:
                 outcome = run_mutant(MUTANTS[mistake_id][1], self.args)
             else:

@@ -413,7 +413,7 @@ def _trace_reply(traced, returned):
             "records": [[node, encode(value, returned)] for node, value in traced["records"]],
             "value": encode(traced["value"], returned) if error is None else None,
             "error": describe_exception(error) if error is not None else None,
-            "position": traced["position"],
+            "position": traced["position"], "cell": traced["filename"],
             "lines": {str(number): text for number, text in traced["lines"].items()}}
 
 

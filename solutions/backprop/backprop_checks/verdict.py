@@ -57,8 +57,11 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
         if grader_errors is not None:
             grader_errors.append(f"{name}:\n{traceback.format_exc()}")
         hints = [Hint(GRADER_PROBLEM)]
-    return ExerciseResult(name, False, 0, points, [hint.render() for hint in hints],
-                          [hint.mistake for hint in hints if hint.mistake])
+    mistakes = []
+    for hint in hints:  # each mistake once, in the order the hints name it
+        if hint.mistake and hint.mistake not in mistakes:
+            mistakes.append(hint.mistake)
+    return ExerciseResult(name, False, 0, points, [hint.render() for hint in hints], mistakes)
 
 
 def gradient_findings(call, outcome, settings) -> list:

@@ -18,6 +18,13 @@ from backprop_checks.diagnosis.matching import same_value
 
 FORM_PREFIX = "form:"
 """Forms are looked up in a call's mutant_outcomes under 'form:' + key."""
+STEPS_PREFIX = "steps:"
+"""... and the value each of their steps gives under 'steps:' + key: {axis: value}."""
+
+
+def axis_of(exercise: str, mistake_id: str) -> str:
+    """The axis a mistake belongs to ('' when it is none of the exercise's)."""
+    return next((axis for axis, options in AXES.get(exercise, ()) if mistake_id in options), "")
 
 AXES = {
     "compute_cost": (

@@ -222,6 +222,8 @@ class Trace:
     """The expression whose evaluation raised, when the run raised."""
     lines: dict = field(default_factory=dict)
     """Line number -> the function's line as the student wrote it, for quoting."""
+    cell: str = ""
+    """'<cell 7>' when the function is in a notebook's cell, else ''."""
 
 
 def decode_trace(encoded, arrays):
@@ -244,9 +246,11 @@ def decode_trace(encoded, arrays):
         value = decode_value(encoded["value"], arrays) if encoded.get("value") else None
         lines = {int(number): str(text)[:300]
                  for number, text in dict(encoded.get("lines") or {}).items()}
+        cell = str(encoded.get("cell") or "")[:20]
     except (KeyError, TypeError, ValueError, ProtocolError):
         return None
-    return Trace(records, value, error if isinstance(error, dict) else {}, raised_at, lines)
+    return Trace(records, value, error if isinstance(error, dict) else {}, raised_at, lines,
+                 cell if cell.startswith("<cell ") else "")
 
 
 def trace_from(traced: dict, describe, plain):
@@ -259,7 +263,7 @@ def trace_from(traced: dict, describe, plain):
     error = describe(traced["error"]) if traced["error"] is not None else {}
     raised_at = _node_at(nodes, traced["position"]) if traced["position"] else None
     return Trace(records, plain(traced["value"]) if not error else None, error, raised_at,
-                 dict(traced["lines"]))
+                 dict(traced["lines"]))  # in the kernel, IPython's cell names mean nothing
 
 
 def _node_at(nodes, position):

@@ -144,7 +144,8 @@ def _inherited(d: Diagnosis) -> list:
         names = " and ".join(d.failed_components)
         verb = "is" if len(d.failed_components) == 1 else "are"
         return [Hint(f"Your backward_propagation's gradients are exactly what your own {names} "
-                     f"produce on these inputs, and {names} {verb} wrong on "
+                     f"{'produces' if verb == 'is' else 'produce'} on these inputs, and {names} "
+                     f"{verb} wrong on "
                      f"{'its' if verb == 'is' else 'their'} own: "
                      f"see the hint{'s' if verb == 'are' else ''} there. Fix "
                      f"{'it' if verb == 'is' else 'them'}, and backward_propagation follows.",
@@ -157,7 +158,9 @@ def _catalogued(d: Diagnosis) -> list:
     matches = find_matching_mistakes(d.exercise, d.calls, d.outcomes, d.settings)
     hints = []
     for mistake, call in matches:
-        hints.append(_catalogue_hint(mistake.id, call, _first_output_finding(d, call)))
+        hint = _catalogue_hint(mistake.id, call, _first_output_finding(d, call))
+        hints.extend(_quoting_lines(d, mistake.id, [hint], call) if len(matches) == 1
+                     else [hint])
     if len(hints) > 1:
         ids = ", ".join(mistake.id for mistake, _ in matches)
         hints.append(Hint(f"More than one common mistake ({ids}) fits these results: each hint "
@@ -181,7 +184,8 @@ def _composed(d: Diagnosis) -> list:
     if len(ids) == 1:
         hints = [_catalogue_hint(ids[0], call, finding)]
     else:
-        hints = [_part_hint(mistake_id, call, finding) for mistake_id in ids]
+        hints = [_part_hint(mistake_id, _call_showing(d, mistake_id, call), finding)
+                 for mistake_id in ids]
         name = finding.output if finding else _output_name(call)
         first = hints[0].text
         first = (f"Your {name} " + first[3:]) if first.startswith("It ") else first
@@ -192,6 +196,7 @@ def _composed(d: Diagnosis) -> list:
     array_cost = next((outcome.value for outcome in d.outcomes if d.exercise == "compute_cost"
                        and outcome.status == "returned"
                        and isinstance(outcome.value, np.ndarray)), None)
+    hints = _quoting_lines(d, "+".join(ids), hints, call)
     if array_cost is not None:  # the value's mistakes above, and its type besides
         hints.insert(len(ids), _part_hint("C7", call, _StepValue(array_cost, None), "cost"))
     if len(found) > 1:
@@ -199,6 +204,64 @@ def _composed(d: Diagnosis) -> list:
         hints.append(Hint(f"More than one combination of common mistakes ({names}) fits these "
                           "results: the hints above name the first.", "", ""))
     return hints
+
+
+_MULTI_OUTPUT = ("B1", "C10", "C11", "C13")
+"""Mistakes that show only when n_y > 1: their sentence is written for such a call."""
+
+
+def _call_showing(d: Diagnosis, mistake_id: str, call):
+    """The call whose numbers a mistake's sentence should quote."""
+    if mistake_id in _MULTI_OUTPUT:
+        return next((c for c in d.calls if c.design.n_y > 1), call)
+    return call
+
+
+def _quoting_lines(d: Diagnosis, key: str, hints: list, call) -> list:
+    """The hints of form `key` (one per mistake, in its order), each opened with the line of
+    the student's code where its step's wrong value was computed, when the trace shows it."""
+    from backprop_checks.diagnosis.composition import STEPS_PREFIX, axis_of
+
+    ids = key.split("+")
+    if d.exercise not in AXES or not call.mutant_outcomes:
+        return hints
+    steps = call.mutant_outcomes.get(STEPS_PREFIX + key)
+    if steps is None or steps.raised or not isinstance(steps.value, dict):
+        return hints
+    index = next(i for i, c in enumerate(d.calls) if c is call)
+    trace = _trace_of(d, index)
+    if trace is None:
+        return hints
+    quoted = []
+    used = set()
+    for position, hint in enumerate(hints):
+        mistake_id = ids[position] if position < len(ids) else ""
+        value = steps.value.get(axis_of(d.exercise, mistake_id))
+        record = _first_record(trace, value, d.settings)
+        code = trace.lines.get(record.node.line, "").strip() if record else ""
+        if not code or record.node.line in used:
+            quoted.append(hint)
+            continue
+        used.add(record.node.line)
+        text = hint.text
+        lead = ""
+        if text.startswith("Two mistakes") or text.startswith("Three mistakes"):
+            lead, text = text.split(". ", 1)
+            lead += ". "
+        place = (f"In {trace.cell.strip('<>')}, line {record.node.line}" if trace.cell
+                 else f"On line {record.node.line}")
+        quoted.append(Hint(f"{lead}{place} of your {d.exercise}, `{code}`: "
+                           f"{text[0].lower()}{text[1:]}", hint.mistake, hint.anchor))
+    return quoted
+
+
+def _first_record(trace, value, settings):
+    """The first record of `trace` equal to `value` (an array), where it was computed."""
+    if not isinstance(value, np.ndarray):
+        return None
+    return next((record for record in trace.records if isinstance(record.value, np.ndarray)
+                 and record.value.shape == value.shape
+                 and same_value(record.value, value, settings)), None)
 
 
 def _inline_backward(d: Diagnosis) -> list:
@@ -229,7 +292,9 @@ def _inline_backward(d: Diagnosis) -> list:
         ids = max(counts, key=counts.get)
         step, trace = next((s, t) for s, t in wrong if s.ids == ids)
         code = trace.lines.get(step.line, "").strip()
-        where = (f"Line {step.line} of your backward_propagation, `{code}`, computes {name}"
+        place = (f"In {trace.cell.strip('<>')}, line {step.line}" if trace.cell
+                 else f"Line {step.line}")
+        where = (f"{place} of your backward_propagation, `{code}`, computes {name}"
                  if code else f"Your backward_propagation computes {name} on line {step.line}")
         for index, mistake_id in enumerate(ids):
             part = _part_hint(mistake_id, step.call, _StepValue(step.got, step.call.expected),

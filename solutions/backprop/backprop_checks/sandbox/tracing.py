@@ -78,7 +78,7 @@ def trace_call(function, args, run):
         else:
             namespace[_RECORDER] = previous
     result = {"nodes": nodes, "records": records, "value": value, "error": None,
-              "position": None, "lines": lines}
+              "position": None, "lines": lines, "filename": function.__code__.co_filename}
     if error is not None:
         result["error"] = error
         result["position"] = _raising_position(error, rewritten.__code__.co_filename)
