@@ -16,6 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from autograder.results import SubmissionResult
+from autograder.seeds import new_seed
 from autograder.settings import DEFAULT_SETTINGS, Settings, field_help
 
 GRADER_PROBLEM = ("The grader had a problem with this submission; this is not a problem with "
@@ -298,11 +299,6 @@ def grade_with_pytest(path: Path, seed: int, settings: Settings):
         return grader.finish()
     finally:
         grader.close()
-
-
-def new_seed() -> int:
-    """A fresh seed for a run that was not given one."""
-    return int.from_bytes(os.urandom(4), "little") % 1_000_000
 
 
 def _seed(text: str) -> int:

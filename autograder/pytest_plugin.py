@@ -58,7 +58,7 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     path = config.getoption("--submission", default=None)
     if path and not config.pluginmanager.has_plugin("backprop-kit-grading"):
-        from autograder.cli import new_seed
+        from autograder.seeds import new_seed
 
         seed = config.getoption("--seed")
         grader = SubmissionGrader(path, new_seed() if seed is None else seed, Settings())

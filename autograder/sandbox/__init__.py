@@ -181,9 +181,8 @@ class Sandbox:
                 reply, returned = self.channel.receive(
                     self.settings.call_timeout_s * slowdown + _GRACE_S)
             except (TimeoutError, EOFError, protocol.ProtocolError):
-                self._stop_process()
-                traces.append(None)
-                continue
+                self._stop_process()  # a traced run that hangs would hang on every input
+                return traces + [None] * (len(requests) - len(traces))
             trace = None
             if isinstance(reply, dict) and reply.get("status") == "traced":
                 trace = protocol.decode_trace(reply.get("trace"), returned)

@@ -53,10 +53,11 @@ MISTAKES = (
     Mistake(
         "B1", "dz1_elementwise_w2", "compute_dZ1",
         "W2ᵀ and dZ2 multiplied entry by entry in dZ1 (right only when n_y = 1)",
-        "Your dZ1 multiplies W2ᵀ and dZ2 entry by entry, which works only while n_y = 1. With "
-        "one output unit, W2ᵀ is a column and dZ2 a row, and broadcasting them happens to give "
-        "the matrix product. Here n_y = {n_y}: each hidden unit must add up the errors of all "
-        "the output units it feeds, and that sum is what a matrix product does.",
+        "Your dZ1 multiplies W2ᵀ and dZ2 entry by entry. With n_y = 1, W2ᵀ is a column and dZ2 "
+        "a row, and broadcasting them happens to give the matrix product; with n_y = {n_y} "
+        "here, W2ᵀ and dZ2 {shape_dZ2} no longer pair up that way. J adds up the loss of every "
+        "output unit, so dZ2 = A2 - Y holds one error per unit, and each hidden unit adds up "
+        "the errors of all the units it feeds: a matrix product.",
         "element-wise-or-matrix",
     ),
     Mistake(
@@ -124,6 +125,14 @@ MISTAKES = (
         "Your dW2 has shape {got_shape}, but W2 is {want_shape}: it pairs dZ2 with A2. dW2 is "
         "the gradient of the weights that multiply the input of layer 2, and that input is the "
         "hidden layer's output A1; A2 is what layer 2 produces.",
+        "deriving-dw",
+    ),
+    Mistake(
+        "B39", "z1_used_for_a1_in_dw2", "backward_propagation",
+        "Z1 used instead of A1 in dW2",
+        "Your dW2 pairs dZ2 with Z1 where A1 belongs. The input of layer 2 is what the hidden "
+        "layer outputs, A1 = tanh(Z1); Z1 is the weighted sum before tanh, so dW2 built from "
+        "it is the gradient of a network without the hidden activation.",
         "deriving-dw",
     ),
     Mistake(
