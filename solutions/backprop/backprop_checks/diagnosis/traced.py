@@ -1,0 +1,214 @@
+"""The steps of the diagnosis that read what the student's code computed, line by line.
+
+A failing function is run again under the tracer (sandbox/tracing.py); these steps compare
+its values with the catalogued combinations (composition.py) and, in the grader, with the
+right steps computed from the student's own earlier values (flow.py): every mistake of a
+combination named at the line that computed it, an inline backward_propagation followed step
+by step, a forward pass's first wrong cache entry, and the last line an unrecognised value is
+right up to. flow.py holds the reference's step formulas, so it stays out of the student
+bundle; there these steps say less, never something else.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from backprop_checks.diagnosis.catalogue import MISTAKES_BY_ID
+from backprop_checks.diagnosis.composition import AXES, find_composed_mistakes
+from backprop_checks.diagnosis.hint import Hint
+from backprop_checks.diagnosis.matching import same_value
+from backprop_checks.diagnosis.rendering import (StepValue, and_list, catalogue_hint,
+                                            first_output_finding, output_label, part_hint)
+
+if TYPE_CHECKING:  # only for annotations: the pipeline imports this module
+    from backprop_checks.diagnosis.pipeline import Diagnosis
+
+
+def composed(d: Diagnosis) -> list:
+    """Every mistake of one catalogued combination that reproduces all the calls (two at once,
+    in the order the data flows); a call that raised fits when the traced code computed the
+    combination's value before it raised."""
+    if d.exercise not in AXES:
+        return []
+    raised = any(outcome.status == "raised" for outcome in d.outcomes)
+    found = find_composed_mistakes(d.exercise, d.calls, d.outcomes, d.settings,
+                                   d.traces() if raised else None)
+    if not found:
+        return []
+    ids, call = found[0]
+    finding = first_output_finding(d, call)
+    if len(ids) == 1:
+        hints = [catalogue_hint(ids[0], call, finding)]
+    else:
+        hints = [part_hint(mistake_id, _call_showing(d, mistake_id, call), finding)
+                 for mistake_id in ids]
+        name = finding.output if finding else output_label(call)
+        first = hints[0].text
+        first = (f"Your {name} " + first[3:]) if first.startswith("It ") else first
+        first = first.replace("The derivative it applies", f"The derivative your {name} applies")
+        count = {2: "Two", 3: "Three"}.get(len(ids), str(len(ids)))
+        hints[0] = Hint(f"{count} mistakes here, in the order the data flows. {first}",
+                        hints[0].mistake, hints[0].anchor)
+    array_cost = next((outcome.value for outcome in d.outcomes if d.exercise == "compute_cost"
+                       and outcome.status == "returned"
+                       and isinstance(outcome.value, np.ndarray)), None)
+    hints = quoting_lines(d, "+".join(ids), hints, call)
+    if array_cost is not None:  # the value's mistakes above, and its type besides
+        hints.insert(len(ids), part_hint("C7", call, StepValue(array_cost, None), "cost"))
+    if len(found) > 1:
+        names = " or ".join("+".join(other) for other, _ in found)
+        hints.append(Hint(f"More than one combination of common mistakes ({names}) fits these "
+                          "results: the hints above name the first.", "", ""))
+    return hints
+
+
+_MULTI_OUTPUT = ("B1", "C10", "C11", "C13")
+"""Mistakes that show only when n_y > 1: their sentence is written for such a call."""
+
+
+def _call_showing(d: Diagnosis, mistake_id: str, call):
+    """The call whose numbers a mistake's sentence should quote."""
+    if mistake_id in _MULTI_OUTPUT:
+        return next((c for c in d.calls if c.design.n_y > 1), call)
+    return call
+
+
+def quoting_lines(d: Diagnosis, key: str, hints: list, call) -> list:
+    """The hints of form `key` (one per mistake, in its order), each opened with the line of
+    the student's code where its step's wrong value was computed, when the trace shows it."""
+    from backprop_checks.diagnosis.composition import STEPS_PREFIX, axis_of
+
+    ids = key.split("+")
+    if d.exercise not in AXES or not call.mutant_outcomes:
+        return hints
+    steps = call.mutant_outcomes.get(STEPS_PREFIX + key)
+    if steps is None or steps.raised or not isinstance(steps.value, dict):
+        return hints
+    index = next(i for i, c in enumerate(d.calls) if c is call)
+    trace = trace_of(d, index)
+    if trace is None:
+        return hints
+    quoted = []
+    used = set()
+    for position, hint in enumerate(hints):
+        mistake_id = ids[position] if position < len(ids) else ""
+        value = steps.value.get(axis_of(d.exercise, mistake_id))
+        record = _first_record(trace, value, d.settings)
+        code = trace.lines.get(record.node.line, "").strip() if record else ""
+        if not code or record.node.line in used:
+            quoted.append(hint)
+            continue
+        used.add(record.node.line)
+        text = hint.text
+        lead = ""
+        if text.startswith("Two mistakes") or text.startswith("Three mistakes"):
+            lead, text = text.split(". ", 1)
+            lead += ". "
+        place = (f"In {trace.cell.strip('<>')}, line {record.node.line}" if trace.cell
+                 else f"On line {record.node.line}")
+        quoted.append(Hint(f"{lead}{place} of your {d.exercise}, `{code}`: "
+                           f"{text[0].lower()}{text[1:]}", hint.mistake, hint.anchor))
+    return quoted
+
+
+def _first_record(trace, value, settings):
+    """The first record of `trace` equal to `value` (an array), where it was computed."""
+    if not isinstance(value, np.ndarray):
+        return None
+    return next((record for record in trace.records if isinstance(record.value, np.ndarray)
+                 and record.value.shape == value.shape
+                 and same_value(record.value, value, settings)), None)
+
+
+def inline_backward(d: Diagnosis) -> list:
+    """backward_propagation written in one piece: its own values followed step by step
+    (diagnosis/flow.py), each catalogued mistake named at the line that computed it."""
+    if d.exercise != "backward_propagation":
+        return []
+    try:
+        from backprop_checks.diagnosis.flow import STEPS as FLOW, follow_backward
+    except ImportError:  # the student bundle: no reference to follow the steps with
+        return []
+    traces = d.traces()
+    found = {}
+    for call, trace, outcome in zip(d.calls, traces, d.outcomes):
+        grads = outcome.value if outcome.status == "returned" else None
+        returned = {key: value for key, value in grads.items()
+                    if type(value) is np.ndarray} if isinstance(grads, dict) else {}
+        for step in follow_backward(call, trace, d.settings, returned):
+            found.setdefault(step.name, []).append((step, trace))
+    hints = []
+    for name, *_ in FLOW:
+        wrong = [(step, trace) for step, trace in found.get(name, []) if step.ids]
+        if not wrong:
+            continue
+        counts = {}
+        for step, _ in wrong:
+            counts[step.ids] = counts.get(step.ids, 0) + 1
+        ids = max(counts, key=counts.get)
+        step, trace = next((s, t) for s, t in wrong if s.ids == ids)
+        code = trace.lines.get(step.line, "").strip()
+        place = (f"In {trace.cell.strip('<>')}, line {step.line}" if trace.cell
+                 else f"Line {step.line}")
+        where = (f"{place} of your backward_propagation, `{code}`, computes {name}"
+                 if code else f"Your backward_propagation computes {name} on line {step.line}")
+        for index, mistake_id in enumerate(ids):
+            part = part_hint(mistake_id, step.call, StepValue(step.got, step.call.expected),
+                              name).text
+            part = part[0].lower() + part[1:]
+            text = f"{where}, and {part}" if index == 0 else part[0].upper() + part[1:]
+            hints.append(Hint(text, mistake_id, MISTAKES_BY_ID[mistake_id].anchor))
+    return hints
+
+
+def forward_steps(d: Diagnosis) -> list:
+    """forward_propagation: the first cache entry that is wrong given the student's own
+    previous entry; the entries after it that follow from it correctly get no hint."""
+    if d.exercise != "forward_propagation":
+        return []
+    try:
+        from backprop_checks.diagnosis.flow import FORWARD, first_wrong_forward_step
+    except ImportError:  # the student bundle: no step formulas shipped
+        return []
+    for call, outcome in zip(d.calls, d.outcomes):
+        if outcome.status != "returned":
+            continue
+        found = first_wrong_forward_step(call, outcome.value, d.settings)
+        if found is None:
+            continue
+        entry, following = found
+        how = {key: how for key, _, how in FORWARD}[entry]
+        text = (f"Your {entry} is the first entry of your cache that is not what it should be: "
+                f"it should be {how} (inputs with {call.where}).")
+        if following:
+            verb = "follows" if len(following) == 1 else "follow"
+            text += (f" {and_list(following)} {verb} from it correctly, so the step that computes "
+                     f"{entry} is the one to look at.")
+        return [Hint(text, "S-forward-step", "forward-propagation")]
+    return []
+
+
+def with_last_confirmed(d: Diagnosis, call, hint) -> Hint:
+    """An unrecognised value, with the last line whose value the grader could confirm."""
+    try:
+        from backprop_checks.diagnosis.flow import last_confirmed
+    except ImportError:  # the student bundle: no intermediate steps to confirm with
+        return hint
+    index = next(i for i, c in enumerate(d.calls) if c is call)
+    trace = trace_of(d, index)
+    found = last_confirmed(call, trace, d.settings)
+    if found is None:
+        return hint
+    line, what, text = found
+    code = trace.lines.get(line, "").strip() if trace else ""
+    quoted = f", `{code}`" if code else ""
+    return Hint(f"{hint.text} Up to line {line}{quoted}, where `{text}` is {what}, your values "
+                "are the right ones; the grader could not confirm what comes after it.",
+                hint.mistake, hint.anchor)
+
+
+def trace_of(d: Diagnosis, index: int):
+    traces = d.traces()
+    return traces[index] if index < len(traces) else None
