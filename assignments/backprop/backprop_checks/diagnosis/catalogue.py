@@ -684,8 +684,9 @@ PARTS = {
            "1/m belongs to dW and db only.",
     # compute_dZ1.
     "B1": "Your dZ1 multiplies W2ᵀ and dZ2 entry by entry, which equals the matrix product "
-          "only while n_y = 1: each hidden unit adds up the errors of all the output units it "
-          "feeds, and that sum is a matrix product.",
+          "only while n_y = 1 (here n_y = {n_y}). dZ2 = A2 - Y is the gradient of the loss "
+          "summed over the output units, so each hidden unit adds up the errors of all the "
+          "units it feeds: a matrix product.",
     "B31": "Your dZ1 uses W2 {shape_W2} without its transpose: each hidden unit collects the "
            "error of every output unit through W2 turned on its side.",
     "B30": "Your dZ1 leaves out W2ᵀ·dZ2, the gradient arriving from the output layer, so it "

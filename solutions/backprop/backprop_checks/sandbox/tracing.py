@@ -45,14 +45,12 @@ def trace_call(function, args, run):
     # too: installed in its namespace for the traced run only.
     helpers = {}
     lines = _function_lines(function)
-    for name, value in list(namespace.items()):
-        if (type(value) is type(function) and value is not function
-                and getattr(value, "__code__", None) is not None
-                and value.__code__.co_filename == function.__code__.co_filename):
-            helper = _rewrite(value, nodes)
-            if not isinstance(helper, str):
-                helpers[name] = (value, helper)
-                lines.update(_function_lines(value))
+    for name in _helpers_called(function):
+        value = namespace[name]
+        helper = _rewrite(value, nodes)
+        if not isinstance(helper, str):
+            helpers[name] = (value, helper)
+            lines.update(_function_lines(value))
     records = []
     counts = {}
 
@@ -109,6 +107,24 @@ def _keep(value):
     return _SKIP
 
 
+def _helpers_called(function) -> list:
+    """The names of the submission's own functions (same file) that `function` calls, directly
+    or through one another: only those are worth rewriting."""
+    namespace = function.__globals__
+    filename = function.__code__.co_filename
+    found, pending = [], list(function.__code__.co_names)
+    while pending and len(found) < 20:
+        name = pending.pop()
+        value = namespace.get(name)
+        code = getattr(value, "__code__", None)
+        if (name in found or value is function or type(value) is not type(function)
+                or code is None or code.co_filename != filename):
+            continue
+        found.append(name)
+        pending.extend(code.co_names)
+    return found
+
+
 def _function_lines(function):
     """{line number: the line as written} for the function's own lines, for quoting."""
     code = function.__code__
@@ -162,7 +178,7 @@ class _Recorder(ast.NodeTransformer):
     """Wrap each expression worth recording in a call to the recorder, keeping its position."""
 
     def __init__(self, source, nodes):
-        self.source = source
+        self.lines = source.splitlines(True)
         self.nodes = nodes
 
     def visit_Call(self, node):
@@ -184,11 +200,24 @@ class _Recorder(ast.NodeTransformer):
             return self._wrap(node)
         return node
 
+    def _segment(self, node) -> str:
+        """The node's source text (ast.get_source_segment splits the whole source each time).
+        Columns are UTF-8 byte offsets, as the ast gives them."""
+        first, last = node.lineno - 1, node.end_lineno - 1
+        if not 0 <= first <= last < len(self.lines):
+            return ""
+        chosen = [line.encode() for line in self.lines[first:last + 1]]
+        if first == last:
+            return chosen[0][node.col_offset:node.end_col_offset].decode(errors="replace")
+        chosen[0] = chosen[0][node.col_offset:]
+        chosen[-1] = chosen[-1][:node.end_col_offset]
+        return b"".join(chosen).decode(errors="replace")
+
     def _wrap(self, node):
         if not hasattr(node, "end_lineno") or isinstance(node, ast.Starred):
             return node
         node_id = len(self.nodes)
-        text = ast.get_source_segment(self.source, node) or ""
+        text = self._segment(node)
         self.nodes[node_id] = [node.lineno, node.col_offset, node.end_lineno,
                                node.end_col_offset, text[:200], type(node).__name__]
         call = ast.Call(func=ast.Name(id=_RECORDER, ctx=ast.Load()),
