@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from autograder.designs import Call
-from autograder.diagnosis.composition import form_keys
+from autograder.diagnosis.composition import form_keys, mistake_ids
 from autograder.diagnosis.matching import same_value
 
 STEPS = (
@@ -80,7 +80,7 @@ def _follow(call, trace, settings, returned, env, start, index):
         outcome = run_form(exercise, key, args)
         if (not outcome.raised and not same_value(outcome.value, right, settings)
                 and not any(same_value(outcome.value, arg, settings) for arg in args)):
-            candidates.append((tuple(key.split("+")), outcome.value))
+            candidates.append((mistake_ids(key), outcome.value))
     records = trace.records[start:]
     if name in returned:  # the value the function gave back settles this step
         matched = [(ids, value) for ids, value in candidates

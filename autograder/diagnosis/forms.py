@@ -14,9 +14,7 @@ def run_form(exercise: str, key: str, args):
     """The outcome (diagnosis.matching.MutantOutcome) of form `key` on `args`."""
     from autograder.diagnosis.matching import run_mutant
 
-    chosen = set(key.split("+"))
-    choice = {axis: next((mistake for mistake in options if mistake in chosen), None)
-              for axis, options in AXES[exercise]}
+    choice = _choice(exercise, key)
     build = _BUILDERS[exercise]
     return run_mutant(lambda *copies: build(choice, *copies), args)
 
@@ -26,9 +24,7 @@ def form_steps(exercise: str, key: str, args):
     in a student's trace each of its mistakes shows (the cost has no steps to show)."""
     from autograder.diagnosis.matching import MutantOutcome, run_mutant
 
-    chosen = set(key.split("+"))
-    choice = {axis: next((mistake for mistake in options if mistake in chosen), None)
-              for axis, options in AXES[exercise]}
+    choice = _choice(exercise, key)
     steps = {}
     choice["_steps"] = steps
     outcome = run_mutant(lambda *copies: _BUILDERS[exercise](choice, *copies), args)
@@ -36,6 +32,13 @@ def form_steps(exercise: str, key: str, args):
         return outcome
     return MutantOutcome(False, value={axis: value for axis, value in steps.items()
                                        if isinstance(value, np.ndarray)})
+
+
+def _choice(exercise: str, key: str) -> dict:
+    """Axis -> the choice the key makes on it (a catalogue id, maybe with a variant), or None."""
+    chosen = set(key.split("+"))
+    return {axis: next((option for option in options if option in chosen), None)
+            for axis, options in AXES[exercise]}
 
 
 def _note(choice, **values):
@@ -59,6 +62,9 @@ def _cost(choice, A2, Y):
     if choice["product"] == "C11":      # np.dot(Y, log(A2).T): (n_y, n_y), a float only if n_y = 1
         total = (np.dot(positive, log(A2).T) if keep_positive else 0) \
             + (np.dot(negative, log(1 - A2).T) if keep_negative else 0)
+    elif choice["product"] == "C14":    # summed over the examples only: one value per unit
+        total = (np.sum(positive * log(A2), axis=1) if keep_positive else 0) \
+            + (np.sum(negative * log(1 - A2), axis=1) if keep_negative else 0)
     elif choice["product"] == "C13":    # the whole (n_y, n_y) table added up
         total = (np.sum(np.dot(positive, log(A2).T)) if keep_positive else 0) \
             + (np.sum(np.dot(negative, log(1 - A2).T)) if keep_negative else 0)
@@ -71,7 +77,7 @@ def _cost(choice, A2, Y):
     scale = {None: 1 / m, "C2": 1.0, "C10": 1 / (n_y * m)}[choice["scale"]]
     sign = 1.0 if choice["sign"] else -1.0
     cost = sign * scale * total
-    if isinstance(cost, np.ndarray) and cost.size > 1:
+    if isinstance(cost, np.ndarray) and (cost.size > 1 or choice["product"] == "C14"):
         return cost
     return float(np.squeeze(cost))
 
@@ -98,6 +104,8 @@ def _dz1(choice, dZ2, W2, Z1, A1):
         result = derivative
     elif derivative is None:
         result = upstream
+    elif choice["join"] == "B2/t":      # the matrix product made to fit with a transpose
+        result = np.dot(upstream, derivative.T)
     elif choice["join"]:
         result = np.dot(upstream, derivative)
     else:

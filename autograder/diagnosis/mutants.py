@@ -361,6 +361,14 @@ def c12_cost_y_term_missing(A2, Y):
     return float(-np.sum(logprobs) / m)
 
 
+@mutant("C14", "compute_cost")
+def c14_cost_per_output_unit(A2, Y):
+    m = Y.shape[1]
+    logprobs = np.multiply(Y, np.log(A2)) + np.multiply(1 - Y, np.log(1 - A2))
+    cost = -np.sum(logprobs, axis=1) / m
+    return float(cost)
+
+
 @mutant("C13", "compute_cost")
 def c13_cost_dot_form_summed(A2, Y):
     m = Y.shape[1]

@@ -24,11 +24,19 @@ STEPS_PREFIX = "steps:"
 
 def axis_of(exercise: str, mistake_id: str) -> str:
     """The axis a mistake belongs to ('' when it is none of the exercise's)."""
-    return next((axis for axis, options in AXES.get(exercise, ()) if mistake_id in options), "")
+    return next((axis for axis, options in AXES.get(exercise, ())
+                 if mistake_id in mistake_ids("+".join(options))), "")
+
+
+def mistake_ids(key: str) -> tuple:
+    """The catalogue ids a form's key names: 'B2/t+B24' -> ('B2', 'B24'). A choice written
+    'B2/t' is another way students write the same mistake (here, with a transpose that
+    makes the shapes fit)."""
+    return tuple(part.split("/")[0] for part in key.split("+"))
 
 AXES = {
     "compute_cost": (
-        ("product", ("C11", "C13", "C5")),
+        ("product", ("C11", "C13", "C5", "C14")),
         ("terms", ("C3", "C12")),
         ("sign", ("C1",)),
         ("scale", ("C2", "C10")),
@@ -41,7 +49,7 @@ AXES = {
     "compute_dZ1": (
         ("upstream", ("B1", "B31", "B30")),
         ("derivative", ("B4", "B32", "B6", "B7", "B8", "B12", "B9", "B11")),
-        ("join", ("B2",)),
+        ("join", ("B2", "B2/t")),
         ("scale", ("B24",)),
     ),
     "compute_dW": (
@@ -65,7 +73,7 @@ AXES = {
 _EXCLUSIVE = (
     {"B30", "B7"}, {"B30", "B2"}, {"B7", "B2"},       # nothing left to join or to differentiate
     {"B21", "B19"}, {"B22", "B19"},                    # no axis left to keep
-    {"C11", "C5"}, {"C11", "C13"}, {"C13", "C5"},
+    {"C11", "C5"}, {"C11", "C13"}, {"C13", "C5"}, {"C14", "C11"}, {"C14", "C13"}, {"C14", "C5"},
     {"F2", "F15"},
 )
 """Pairs of choices that make no sense together."""
@@ -77,14 +85,15 @@ def form_keys(exercise: str) -> tuple:
     keys = []
     for choice in itertools.product(*[(None,) + options for _, options in axes]):
         ids = [mistake for mistake in choice if mistake]
-        if not ids or any(pair <= set(ids) for pair in _EXCLUSIVE):
+        if not ids or any(pair <= set(mistake_ids("+".join(ids))) for pair in _EXCLUSIVE):
             continue
         keys.append("+".join(ids))
     return tuple(sorted(keys, key=lambda key: key.count("+")))
 
 
 def find_composed_mistakes(exercise, calls, outcomes, settings, traces=None) -> list:
-    """[(ids of one fitting form, first call where it shows)], fewest mistakes first; [] if none.
+    """[(ids of one fitting form, first call where it shows, its key)], fewest mistakes first;
+    [] if none.
 
     traces: per call, the values the student's code computed (sandbox tracing), or None. A call
     that raised fits a form whose value the code computed before it raised: the dot form of
@@ -98,7 +107,7 @@ def find_composed_mistakes(exercise, calls, outcomes, settings, traces=None) -> 
             break
         shown_on = _fits(key, calls, outcomes, settings, traces)
         if shown_on is not None:
-            found.append((tuple(key.split("+")), shown_on))
+            found.append((mistake_ids(key), shown_on, key))
             fewest = count
     return found
 
@@ -138,19 +147,18 @@ def _as_form(value, form_value):
 
 
 def _computed(trace, value, settings) -> bool:
-    """True when the traced code computed `value` (an array of more than one entry, or its
-    transpose) and the expression that raised was given it: float() of the dot form's (n_y,
-    n_y) table, say.
+    """True when the traced code computed `value` (an array, or its transpose) and the
+    expression that raised was given it: float() of the dot form's (n_y, n_y) table, say.
     A value computed on the way to an unrelated error (a misspelt name) proves nothing."""
     import numpy as np
 
-    if (trace is None or trace.raised_at is None or not isinstance(value, np.ndarray)
-            or value.size < 2):
+    if trace is None or trace.raised_at is None or not isinstance(value, np.ndarray):
         return False
     outer = trace.raised_at
     return any(record.node != outer and _within(record.node, outer)
                and (same_value(record.value, value, settings)
-                    or (value.ndim == 2 and same_value(record.value, value.T, settings)))
+                    or (value.ndim == 2 and value.size > 1
+                        and same_value(record.value, value.T, settings)))
                for record in trace.records)
 
 

@@ -423,6 +423,16 @@ MISTAKES = (
         "element-wise-or-matrix",
     ),
     Mistake(
+        "C14", "cost_per_output_unit", "compute_cost",
+        "Cost summed over the examples only (axis 1): one value per output unit",
+        "Your cost adds up the loss along axis 1 only, the examples, which leaves one value per "
+        "output unit, an array of shape ({n_y},), not the one number J. J adds up the loss over "
+        "the output units as well: dZ2 = A2 - Y is the gradient of that total, unit by unit. "
+        "With one output unit the array holds a single entry, which newer numpy no longer "
+        "turns into a float by itself.",
+        "loss-versus-cost",
+    ),
+    Mistake(
         "C12", "cost_y_term_missing", "compute_cost",
         "Only the (1 - Y) log(1 - A2) term in the cost",
         "Your cost matches the (1 - Y)·log(1 - A2) term alone. That term counts only the "
@@ -660,6 +670,8 @@ PARTS = {
     "C13": "Your cost adds up the whole (n_y, n_y) table of a matrix product of Y and log A2 "
            "turned on its side (n_y = {n_y} here), so each unit's labels also meet the other "
            "units' outputs; the loss pairs them entry by entry.",
+    "C14": "Your cost adds up the loss over the examples only (axis 1), which leaves one value "
+           "per output unit, shape ({n_y},); J adds up the output units as well.",
     "C7": "It comes back as a numpy array of shape {got_shape}, not a Python float: J is one "
           "number.",
     "C5": "Your cost pairs every label with the output of every example, through a product "

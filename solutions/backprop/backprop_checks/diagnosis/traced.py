@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from backprop_checks.diagnosis.catalogue import MISTAKES_BY_ID
-from backprop_checks.diagnosis.composition import AXES, find_composed_mistakes
+from backprop_checks.diagnosis.composition import (AXES, FORM_PREFIX, find_composed_mistakes,
+                                              mistake_ids)
 from backprop_checks.diagnosis.hint import Hint
 from backprop_checks.diagnosis.matching import same_value
 from backprop_checks.diagnosis.rendering import (StepValue, and_list, catalogue_hint,
@@ -37,10 +38,11 @@ def composed(d: Diagnosis) -> list:
                                    d.traces() if raised else None)
     if not found:
         return []
-    ids, call = found[0]
+    ids, call, key = found[0]
     finding = first_output_finding(d, call)
     if len(ids) == 1:
-        hints = [catalogue_hint(ids[0], call, finding)]
+        showing = _call_showing(d, ids[0], call)
+        hints = [catalogue_hint(ids[0], showing, first_output_finding(d, showing))]
     else:
         hints = [part_hint(mistake_id, _call_showing(d, mistake_id, call), finding)
                  for mistake_id in ids]
@@ -51,21 +53,30 @@ def composed(d: Diagnosis) -> list:
         count = {2: "Two", 3: "Three"}.get(len(ids), str(len(ids)))
         hints[0] = Hint(f"{count} mistakes here, in the order the data flows. {first}",
                         hints[0].mistake, hints[0].anchor)
-    array_cost = next((outcome.value for outcome in d.outcomes if d.exercise == "compute_cost"
-                       and outcome.status == "returned"
-                       and isinstance(outcome.value, np.ndarray)), None)
-    hints = quoting_lines(d, "+".join(ids), hints, call)
-    if array_cost is not None:  # the value's mistakes above, and its type besides
+    # The value's mistakes above, and its type besides: an array where the form itself gives
+    # a float (the dot form at n_y = 1, squeezed but never made a float).
+    array_cost = next((outcome.value for c, outcome in zip(d.calls, d.outcomes)
+                       if d.exercise == "compute_cost" and outcome.status == "returned"
+                       and isinstance(outcome.value, np.ndarray)
+                       and isinstance(_form_value(c, key), float)), None)
+    hints = quoting_lines(d, key, hints, call)
+    if array_cost is not None:
         hints.insert(len(ids), part_hint("C7", call, StepValue(array_cost, None), "cost"))
     if len(found) > 1:
-        names = " or ".join("+".join(other) for other, _ in found)
+        names = " or ".join("+".join(other) for other, _, _ in found)
         hints.append(Hint(f"More than one combination of common mistakes ({names}) fits these "
                           "results: the hints above name the first.", "", ""))
     return hints
 
 
-_MULTI_OUTPUT = ("B1", "C10", "C11", "C13")
+_MULTI_OUTPUT = ("B1", "C10", "C11", "C13", "C14")
 """Mistakes that show only when n_y > 1: their sentence is written for such a call."""
+
+
+def _form_value(call, key):
+    """What form `key` returns on `call`, or None (it raised, or is not known)."""
+    outcome = call.mutant_outcomes.get(FORM_PREFIX + key) if call.mutant_outcomes else None
+    return None if outcome is None or outcome.raised else outcome.value
 
 
 def _call_showing(d: Diagnosis, mistake_id: str, call):
@@ -80,7 +91,7 @@ def quoting_lines(d: Diagnosis, key: str, hints: list, call) -> list:
     the student's code where its step's wrong value was computed, when the trace shows it."""
     from backprop_checks.diagnosis.composition import STEPS_PREFIX, axis_of
 
-    ids = key.split("+")
+    ids = mistake_ids(key)
     if d.exercise not in AXES or not call.mutant_outcomes:
         return hints
     steps = call.mutant_outcomes.get(STEPS_PREFIX + key)
