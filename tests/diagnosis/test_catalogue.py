@@ -50,6 +50,10 @@ def test_mutant_fails_its_function_with_its_own_hint(mistake_id, tmp_path):
     assert graded.mistakes[0] == mistake_id, graded.hints
     assert graded.hints[0].endswith(f"[{mistake_id}]")
     assert "{" not in graded.hints[0] and "Traceback" not in graded.hints[0]
+    # No field left empty: "keys: ." or "shape  where" would be a template that lost its value
+    # (the student's own line, quoted between backticks, is left as it was written).
+    words = re.sub(r"`[^`]*`", "CODE", graded.hints[0])
+    assert ": ." not in words and "  " not in words, graded.hints[0]
 
     for name in GRADED_NAMES:
         if name == function:

@@ -181,16 +181,20 @@ def _swapped_cache(d: Diagnosis) -> list:
         if not isinstance(cache, dict):
             return []
         expected = call.expected[1]
-        moved = []
+        moved = {}
         for key, got in cache.items():
             if key in expected and not same_value(got, expected[key], d.settings):
                 homes = [other for other in expected
                          if same_value(got, expected[other], d.settings)]
                 if not homes:
                     return []
-                moved.append(f"{key} holds {homes[0]}")
+                moved[key] = homes[0]
+        # A swap, not a copy: every entry that moved is itself somewhere else (A2 = Z2 is not).
+        if moved and set(moved.values()) == set(moved):
+            detail = and_list(f"{key} holds {home}" for key, home in moved.items())
+            return [catalogue_hint("F17", call, None, detail=detail)]
         if moved:
-            return [catalogue_hint("F17", call, None, detail=and_list(moved))]
+            return []
     return []
 
 
@@ -272,9 +276,11 @@ def _named_factor(d: Diagnosis, finding):
     return factor_hint(finding, factor)
 
 
-STEPS = (_stopped, _signature, _inherited, _catalogued, composed, inline_backward, _swapped_cache,
-         forward_steps, _raised, _per_output)
-"""Order matters: a later step assumes the earlier ones found nothing (research/mistakes.md §3)."""
+STEPS = (_stopped, _signature, _inherited, _swapped_cache, _catalogued, composed,
+         inline_backward, forward_steps, _raised, _per_output)
+"""Order matters: a later step assumes the earlier ones found nothing (research/mistakes.md §3).
+A cache that holds the right arrays under swapped keys is told which before its mutant (F17)
+could name it without saying which."""
 
 
 # Root causes of their own, reported beside the chain.

@@ -24,6 +24,13 @@ REMOVED_FROM_NUMPY = ("asscalar", "mat", "float", "int", "bool", "object", "str"
 """Names the course's era of numpy had and numpy 2 (or 1.2x) no longer has."""
 
 
+NOTEBOOK_GLOBALS = ("X", "Y", "m", "n_x", "n_h", "n_y", "parameters", "cache", "grads",
+                    "W1", "b1", "W2", "b2", "Z1", "A1", "Z2", "A2", "dZ1", "dZ2",
+                    "X_assess", "Y_assess", "learning_rate")
+"""Names a notebook of the course defines at the top level, that a function may lean on
+there without noticing (research/mistakes.md, U6)."""
+
+
 def line_of(error: dict) -> str:
     """'line 7 of your compute_dZ1, `d = 1 - np.power(Z1, 2)`,' or a shorter form without code."""
     line = error.get("lineno")
@@ -94,6 +101,9 @@ def recognise(error: dict, calls_raised: list, calls_passed: list, trace=None, a
                                        name)
             later = (f" A later line assigns {name}, but only after this one runs."
                      if assigned else _did_you_mean(source, name))
+            if not assigned and not later and name in NOTEBOOK_GLOBALS:
+                later += (f" In the notebook {name} is a global, so the function seemed to work "
+                          "there; here it is called on its own, with only its arguments.")
             return "U12", f"{at} uses {name}, which no line before it assigns.{later}"
     if kind == "AssertionError" and code.lstrip().startswith("assert"):
         sides = _assert_sides(code, error.get("lineno"), trace)
