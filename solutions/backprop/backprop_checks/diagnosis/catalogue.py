@@ -612,8 +612,8 @@ MISTAKES = (
         "U13", "template_assert_fails", "*",
         "An assert from the template fails",
         "{detail} An assert states what the code expects to be true, and Python stops the "
-        "function when it is not; the grader calls your functions on other sizes than the "
-        "notebook's data, so a check that holds only for those sizes stops it.",
+        "function when it is not: either the value it checks is not what it should be, or the "
+        "assert expects more than the assignment asks.",
         "rules-for-every-function",
     ),
     Mistake(
