@@ -22,6 +22,8 @@ from autograder.student_api import GRADED_NAMES
 
 SUFFIXES = (".py", ".ipynb")
 GRADEBOOK = "gradebook.csv"
+FLAG = "For the instructor:"
+"""How a report's note that the instructor should look at begins."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class Entry:
     student: str
     path: Path = None
     problem: str = None
+    flag: str = None
+    """Something the instructor should know, though the submission is graded (a hard link)."""
 
 
 def find_submissions(folder: Path, results: Path = None) -> list:
@@ -39,19 +43,46 @@ def find_submissions(folder: Path, results: Path = None) -> list:
     for item in sorted(folder.iterdir()):
         if item.name.startswith(".") or (results is not None and item.resolve() == results):
             continue
-        if item.is_file() and item.suffix.lower() in SUFFIXES:
-            entries.append(Entry(item.stem, item))
+        if item.is_symlink():
+            entries.append(Entry(item.stem if item.suffix.lower() in SUFFIXES else item.name,
+                                 None, f"{item.name} is a symbolic link: the grader grades only "
+                                       "a student's own files, so it was not graded."))
+        elif item.is_file() and item.suffix.lower() in SUFFIXES:
+            entries.append(_checked(Entry(item.stem, item), item.parent))
         elif item.is_dir():
             found = sorted(p for p in item.rglob("*") if p.is_file()
                            and p.suffix.lower() in SUFFIXES and ".ipynb_checkpoints" not in p.parts)
             if len(found) == 1:
-                entries.append(Entry(item.name, found[0]))
+                entries.append(_checked(Entry(item.name, found[0]), item))
             else:
                 what = "no .py or .ipynb file" if not found else \
                     f"{len(found)} .py or .ipynb files ({', '.join(p.name for p in found[:4])})"
                 entries.append(Entry(item.name, None, f"The folder {item.name} holds {what}; "
                                                       "the grader needs exactly one."))
     return entries
+
+
+def _checked(entry: Entry, home: Path) -> Entry:
+    """The entry, refused when its file is a link or lies outside the student's folder (a way
+    to have another student's file, or the reference, graded as one's own), flagged when the
+    file has other names (hard links: another path on this machine is the same file)."""
+    path = entry.path
+    inside = [parent for parent in path.parents if parent != home and home in parent.parents]
+    if path.is_symlink() or any(parent.is_symlink() for parent in inside):
+        return Entry(entry.student, None, f"{path.relative_to(home.parent)} is a symbolic link: "
+                                          "the grader grades only a student's own files, so "
+                                          "it was not graded.")
+    resolved, real_home = path.resolve(), home.resolve()
+    if real_home not in resolved.parents:
+        return Entry(entry.student, None, f"{path.name} lies outside {entry.student}'s own "
+                                          "folder, so it was not graded.")
+    links = path.stat().st_nlink
+    if links > 1:
+        return Entry(entry.student, path, flag=(
+            f"{path.name} has {links} names on this machine (hard links): another path is the "
+            "very same file, which may be another student's or the reference. It was graded; "
+            "check where it comes from."))
+    return entry
 
 
 class Interrupted(Exception):
@@ -85,10 +116,13 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
         if entry.problem:
             return _ungradable(entry, seed, entry.problem)
         try:
-            return grade_path(entry.path, seed, settings)
+            result = grade_path(entry.path, seed, settings)
         except Exception as error:  # a bug of ours: recorded for this student, the run goes on
             return _ungradable(entry, seed, "The grader had a problem with this submission "
                                             f"({type(error).__name__}); not the student's fault.")
+        if entry.flag:
+            result.notes.append(f"{FLAG} {entry.flag}")
+        return result
 
     written = 0
     pool = ThreadPoolExecutor(max_workers=jobs)
@@ -112,8 +146,10 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
     pool.shutdown()
     rows = write_gradebook(out, [e.student for e in entries])
     failed = sum(1 for row in rows if row["error"])
+    flagged = {entry.student: entry.flag for entry in entries if entry.flag}
     return {"graded": len(todo), "skipped": len(entries) - len(todo), "failed": failed,
-            "total": len(entries), "seconds": time.perf_counter() - started}
+            "total": len(entries), "seconds": time.perf_counter() - started,
+            "flagged": flagged}
 
 
 @contextlib.contextmanager

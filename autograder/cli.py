@@ -172,7 +172,7 @@ def cmd_batch(args, parser) -> int:
     # First, so that the zygote imports numpy (and matplotlib, which notebooks import) while
     # the grader imports the rest of itself.
     start_zygote(PLOTTING if next(folder.rglob("*.ipynb"), None) else PRELOAD)
-    from autograder.batch import GRADEBOOK, Interrupted, grade_folder
+    from autograder.batch import FLAG, GRADEBOOK, Interrupted, grade_folder
     from autograder.class_report import load_reports, summarise
     from autograder.reporters.class_summary import render_class_summary
 
@@ -193,6 +193,8 @@ def cmd_batch(args, parser) -> int:
         line += (f" {counts['failed']} could not be graded; see {out / GRADEBOOK}, "
                  "column \"error\".")
     print(line)
+    for student, flag in counts["flagged"].items():
+        print(f"{FLAG} {student}: {flag}")
     reports = load_reports(out)
     render_class_summary(summarise(reports), reports, out)
     return 0

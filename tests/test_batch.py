@@ -141,3 +141,35 @@ def test_an_interrupted_run_keeps_what_it_graded_and_the_next_run_grades_the_res
     assert list(out.glob("*.tmp")) == []
     seeds = {json.loads(p.read_text())["seed"] for p in out.glob("s*.json")}
     assert seeds == {3}, "the second run kept the first run's seed"
+
+
+def test_links_are_refused_or_flagged_and_never_graded_as_the_students_own(run_cli, tmp_path):
+    """A symlink, or a file reached through one, could have another student's work or the
+    reference graded as one's own: refused, with the reason. A hard link cannot be told from
+    the file itself: graded, and flagged for the instructor."""
+    folder = tmp_path / "class"
+    (folder / "grace").mkdir(parents=True)
+    shutil.copy(REFERENCE, folder / "alice.py")
+    (folder / "mallory.py").symlink_to(folder / "alice.py")
+    (folder / "grace" / "mine.py").symlink_to(REFERENCE)
+    (tmp_path / "outside").mkdir()
+    shutil.copy(REFERENCE, tmp_path / "outside" / "theirs.py")
+    (folder / "heidi").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(REFERENCE, tmp_path / "elsewhere" / "copy.py")
+    (folder / "ivan").mkdir()
+    os.link(tmp_path / "elsewhere" / "copy.py", folder / "ivan" / "work.py")
+    out = tmp_path / "results"
+    status, printed, _ = run_cli("batch", folder, "--out", out, "--seed", "4")
+    assert status == 0
+    book = _gradebook(out)
+    assert book["alice"]["total"] == "10" and not book["alice"]["error"]
+    assert "symbolic link" in book["mallory"]["error"] and book["mallory"]["total"] == "0"
+    assert "symbolic link" in book["grace"]["error"] and book["grace"]["total"] == "0"
+    assert "symbolic link" in book["heidi"]["error"], "a folder that is a link, too"
+    assert book["ivan"]["total"] == "10", "a hard link is graded"
+    assert "For the instructor: ivan: work.py has 2 names" in printed
+    report = json.loads((out / "ivan.json").read_text())
+    assert any("hard links" in note for note in report["notes"])
+    assert not any("hard links" in note for note in json.loads(
+        (out / "alice.json").read_text())["notes"])
