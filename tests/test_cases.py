@@ -29,7 +29,7 @@ def test_designs_cover_the_required_sizes():
     assert any(len(set(size)) == 1 for size in sizes), "all sizes equal"
     assert any(n_y >= 2 for _, _, n_y, _ in sizes), "more than one output unit"
     assert all(m > 1 for *_, m in sizes)
-    assert {d.y_dtype for d in DESIGNS} >= {"float64", "int64", "bool"}
+    assert {d.y_dtype for d in DESIGNS} >= {"float64", "int64", "int32"}
 
 
 def test_same_seed_same_inputs_and_other_seed_other_inputs():

@@ -128,7 +128,8 @@ def _fits(key, calls, outcomes, settings, traces):
                 return None
         elif outcome.status == "raised":
             trace = traces[index] if traces else None
-            if not differs or not _computed(trace, form.value, settings):
+            if (not differs or not _computed(trace, form.value, settings)
+                    or _is_an_input(form.value, call.args, settings)):
                 return None
         else:
             return None
@@ -160,6 +161,13 @@ def _computed(trace, value, settings) -> bool:
                     or (value.ndim == 2 and value.size > 1
                         and same_value(record.value, value.T, settings)))
                for record in trace.records)
+
+
+def _is_an_input(value, args, settings) -> bool:
+    """True when `value` is one of the call's own arguments (dZ for db not reduced): an
+    expression that raised while given it proves nothing about the form."""
+    return any(same_value(value, arg, settings) for arg in args
+               if not isinstance(arg, dict))
 
 
 def _within(node, outer) -> bool:

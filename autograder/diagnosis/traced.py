@@ -73,6 +73,24 @@ _MULTI_OUTPUT = ("B1", "C10", "C11", "C13", "C14")
 """Mistakes that show only when n_y > 1: their sentence is written for such a call."""
 
 
+def _own_lines(trace):
+    """The trace with only the values backward_propagation's own lines computed, each the
+    whole of its statement's expression or a name read (a part of a line is not a step): a
+    helper's lines are its own function's, graded on their own."""
+    from dataclasses import replace
+
+    own = [record for record in trace.records if record.node.line in trace.own_lines]
+    spans = {record.node for record in own}
+    kept = [record for record in own if record.node.kind == "Name"
+            or not any(other != record.node and _within(record.node, other) for other in spans)]
+    return replace(trace, records=kept)
+
+
+def _within(node, outer) -> bool:
+    return ((node.line, node.col) >= (outer.line, outer.col)
+            and (node.end_line, node.end_col) <= (outer.end_line, outer.end_col))
+
+
 def _form_value(call, key):
     """What form `key` returns on `call`, or None (it raised, or is not known)."""
     outcome = call.mutant_outcomes.get(FORM_PREFIX + key) if call.mutant_outcomes else None
@@ -144,16 +162,24 @@ def inline_backward(d: Diagnosis) -> list:
         return []
     traces = d.traces()
     found = {}
+    followed = 0
     for call, trace, outcome in zip(d.calls, traces, d.outcomes):
         grads = outcome.value if outcome.status == "returned" else None
-        returned = {key: value for key, value in grads.items()
-                    if type(value) is np.ndarray} if isinstance(grads, dict) else {}
-        for step in follow_backward(call, trace, d.settings, returned):
+        if not isinstance(grads, dict) or trace is None:
+            continue  # a call that raised: the values before the raise prove nothing
+        followed += 1
+        returned = {key: value for key, value in grads.items() if type(value) is np.ndarray}
+        for step in follow_backward(call, _own_lines(trace), d.settings, returned):
             found.setdefault(step.name, []).append((step, trace))
     hints = []
     for name, *_ in FLOW:
-        wrong = [(step, trace) for step, trace in found.get(name, []) if step.ids]
-        if not wrong:
+        steps = found.get(name, [])
+        wrong = [(step, trace) for step, trace in steps if step.ids]
+        # Named only when every followed call identified the step, and none as another mistake:
+        # right on one design is fine (W2.T * dZ2 is right while n_y = 1), a step no
+        # combination explains on some design (m = Y.shape[0], 1 only while n_y = 1) is not.
+        if (not wrong or len(steps) < followed
+                or len({step.ids for step, _ in wrong}) != 1):
             continue
         counts = {}
         for step, _ in wrong:

@@ -414,6 +414,7 @@ def _trace_reply(traced, returned):
             "value": encode(traced["value"], returned) if error is None else None,
             "error": describe_exception(error) if error is not None else None,
             "position": traced["position"], "cell": traced["filename"],
+            "own": [int(line) for line in traced["own"]][:2000],
             "lines": {str(number): text for number, text in traced["lines"].items()}}
 
 

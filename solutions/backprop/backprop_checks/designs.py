@@ -17,7 +17,9 @@ class Design:
     n_y: int
     m: int
     y_dtype: str
-    """Y is given as floats, integers (as the course's data set) or booleans."""
+    """Y is given as floats, 64-bit integers (as the course's data set) or 32-bit ones. Not
+    booleans or unsigned integers: numpy refuses -Y on a boolean array and wraps it around on
+    an unsigned one, and -Y * log(A2) is right code."""
     purpose: str
 
 
@@ -26,7 +28,7 @@ DESIGNS = (
            purpose="all sizes distinct, so a missing transpose raises or gives a telling shape"),
     Design("multi_output_probe", n_x=3, n_h=5, n_y=2, m=7, y_dtype="int64",
            purpose="two output units, so W2.T * dZ2 no longer works by accident"),
-    Design("square_probe", n_x=4, n_h=4, n_y=4, m=4, y_dtype="bool",
+    Design("square_probe", n_x=4, n_h=4, n_y=4, m=4, y_dtype="int32",
            purpose="all sizes equal, where a missing transpose runs silently"),
 )
 DESIGNS_BY_NAME = {design.name: design for design in DESIGNS}

@@ -224,6 +224,8 @@ class Trace:
     """Line number -> the function's line as the student wrote it, for quoting."""
     cell: str = ""
     """'<cell 7>' when the function is in a notebook's cell, else ''."""
+    own_lines: frozenset = frozenset()
+    """The traced function's own line numbers (the rest of `lines` are its helpers')."""
 
 
 def decode_trace(encoded, arrays):
@@ -247,10 +249,11 @@ def decode_trace(encoded, arrays):
         lines = {int(number): str(text)[:300]
                  for number, text in dict(encoded.get("lines") or {}).items()}
         cell = str(encoded.get("cell") or "")[:20]
+        own = frozenset(int(line) for line in list(encoded.get("own") or [])[:2000])
     except (KeyError, TypeError, ValueError, ProtocolError):
         return None
     return Trace(records, value, error if isinstance(error, dict) else {}, raised_at, lines,
-                 cell if cell.startswith("<cell ") else "")
+                 cell if cell.startswith("<cell ") else "", own)
 
 
 def trace_from(traced: dict, describe, plain):
@@ -263,7 +266,7 @@ def trace_from(traced: dict, describe, plain):
     error = describe(traced["error"]) if traced["error"] is not None else {}
     raised_at = _node_at(nodes, traced["position"]) if traced["position"] else None
     return Trace(records, plain(traced["value"]) if not error else None, error, raised_at,
-                 dict(traced["lines"]))  # in the kernel, IPython's cell names mean nothing
+                 dict(traced["lines"]), "", frozenset(traced["own"]))
 
 
 def _node_at(nodes, position):

@@ -45,6 +45,7 @@ def trace_call(function, args, run):
     # too: installed in its namespace for the traced run only.
     helpers = {}
     lines = _function_lines(function)
+    own = sorted(lines)
     for name in _helpers_called(function):
         value = namespace[name]
         helper = _rewrite(value, nodes)
@@ -76,7 +77,8 @@ def trace_call(function, args, run):
         else:
             namespace[_RECORDER] = previous
     result = {"nodes": nodes, "records": records, "value": value, "error": None,
-              "position": None, "lines": lines, "filename": function.__code__.co_filename}
+              "position": None, "lines": lines, "filename": function.__code__.co_filename,
+              "own": own}
     if error is not None:
         result["error"] = error
         result["position"] = _raising_position(error, rewritten.__code__.co_filename)
