@@ -136,6 +136,19 @@ def b39_z1_used_for_a1_in_dw2(parameters, cache, X, Y):
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
+@mutant("B40", "backward_propagation")
+def b40_a1_used_for_x_in_dw1(parameters, cache, X, Y):
+    W2 = parameters["W2"]
+    Z1, A1, A2 = cache["Z1"], cache["A1"], cache["A2"]
+    dZ2 = ref.compute_dZ2(A2, Y)
+    dW2 = ref.compute_dW(dZ2, A1)
+    db2 = ref.compute_db(dZ2)
+    dZ1 = ref.compute_dZ1(dZ2, W2, Z1, A1)
+    dW1 = ref.compute_dW(dZ1, A1)
+    db1 = ref.compute_db(dZ1)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
 @mutant("B35", "backward_propagation")
 def b35_x_used_for_a1_in_dw2(parameters, cache, X, Y):
     W2 = parameters["W2"]

@@ -136,6 +136,14 @@ MISTAKES = (
         "deriving-dw",
     ),
     Mistake(
+        "B40", "a1_used_for_x_in_dw1", "backward_propagation",
+        "A1 used instead of X in dW1",
+        "Your dW1 has shape {got_shape}, but W1 is {want_shape}: it pairs dZ1 with A1. The "
+        "input of layer 1 is X, the data itself; A1 is what layer 1 outputs, and it belongs "
+        "in dW2 only.",
+        "deriving-dw",
+    ),
+    Mistake(
         "B35", "x_used_for_a1_in_dw2", "backward_propagation",
         "X used instead of A1 in dW2",
         "Your dW2 has shape {got_shape}, but W2 is {want_shape}: it pairs dZ2 with X. The input "

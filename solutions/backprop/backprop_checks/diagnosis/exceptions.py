@@ -93,6 +93,19 @@ def recognise(error: dict, calls_raised: list, calls_passed: list, trace=None, a
     if kind == "TypeError" and re.search(r"\bmath\.\w+\(", code):
         function = re.search(r"\bmath\.(\w+)\(", code).group(1)
         return "U17", f"{at} calls math.{function} on an array."
+    if kind == "RecursionError":
+        called = re.findall(r"\b(\w+)\s*\(", code)
+        own = error.get("function")
+        if own and own in called:
+            return "S-recursion", (f"{at} calls {own} itself, which calls itself again, and so "
+                                   "on until Python gives up (RecursionError). To use what a "
+                                   "step gives, compute it there, or call another function.")
+    if (kind == "ValueError" and "reshape" in message
+            and re.search(r"\.reshape\(\s*[\w\s,-]*\d", code)):
+        return "S-hard-coded-size", (
+            f"{at} reshapes to a size not taken from its arguments (written into the code, or a global of the notebook), which fits the notebook's data "
+            "only: the grader calls your functions on other sizes. Every size comes from the "
+            "arguments' own shapes (keepdims keeps the summed axis, too).")
     if kind in ("NameError", "UnboundLocalError"):
         match = _NAME.search(message)
         name = next((group for group in match.groups() if group), "") if match else ""
