@@ -156,7 +156,7 @@ def _computed(trace, value, settings) -> bool:
     if trace is None or trace.raised_at is None or not isinstance(value, np.ndarray):
         return False
     outer = trace.raised_at
-    return any(record.node != outer and _within(record.node, outer)
+    return any(record.node != outer and record.node.within(outer)
                and (same_value(record.value, value, settings)
                     or (value.ndim == 2 and value.size > 1
                         and same_value(record.value, value.T, settings)))
@@ -169,7 +169,3 @@ def _is_an_input(value, args, settings) -> bool:
     return any(same_value(value, arg, settings) for arg in args
                if not isinstance(arg, dict))
 
-
-def _within(node, outer) -> bool:
-    return ((node.line, node.col) >= (outer.line, outer.col)
-            and (node.end_line, node.end_col) <= (outer.end_line, outer.end_col))

@@ -244,10 +244,10 @@ def describe_operands(trace) -> str:
     inside = {}
     for record in trace.records:
         node = record.node
-        if node != outer and _within(node, outer) and isinstance(record.value, np.ndarray):
+        if node != outer and node.within(outer) and isinstance(record.value, np.ndarray):
             inside.setdefault(node, record.value)
     operands = [node for node in inside
-                if not any(other != node and _within(node, other) for other in inside)]
+                if not any(other != node and node.within(other) for other in inside)]
     if not operands or len(operands) > 4:
         return ""
     described = [f"{node.text} is {shape_text(inside[node])}" for node in operands]
@@ -255,7 +255,3 @@ def describe_operands(trace) -> str:
                                                        + described[-1])
     return f" There {joined}."
 
-
-def _within(node, outer) -> bool:
-    return ((node.line, node.col) >= (outer.line, outer.col)
-            and (node.end_line, node.end_col) <= (outer.end_line, outer.end_col))

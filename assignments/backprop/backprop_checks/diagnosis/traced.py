@@ -82,13 +82,8 @@ def _own_lines(trace):
     own = [record for record in trace.records if record.node.line in trace.own_lines]
     spans = {record.node for record in own}
     kept = [record for record in own if record.node.kind == "Name"
-            or not any(other != record.node and _within(record.node, other) for other in spans)]
+            or not any(other != record.node and record.node.within(other) for other in spans)]
     return replace(trace, records=kept)
-
-
-def _within(node, outer) -> bool:
-    return ((node.line, node.col) >= (outer.line, outer.col)
-            and (node.end_line, node.end_col) <= (outer.end_line, outer.end_col))
 
 
 def _form_value(call, key):

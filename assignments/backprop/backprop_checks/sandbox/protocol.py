@@ -200,6 +200,11 @@ class TracedNode:
     kind: str
     """The expression's kind in Python's grammar: BinOp, Call, Name, Subscript, ..."""
 
+    def within(self, outer: "TracedNode") -> bool:
+        """True when this expression lies inside `outer` (or is it): one of its parts."""
+        return ((self.line, self.col) >= (outer.line, outer.col)
+                and (self.end_line, self.end_col) <= (outer.end_line, outer.end_col))
+
 
 @dataclass(frozen=True)
 class TraceRecord:
