@@ -109,6 +109,8 @@ class SubmissionGrader:
                     self.grade_exercise(name)
         finally:
             output = self.close()
+        if self.sandbox is not None:
+            self.notes.extend(retry_note(what, signal) for what, signal in self.sandbox.retried)
         settings = asdict(self.settings)
         if self.error is not None:
             exercises = [ExerciseResult(name, False, 0, self.settings.points[name])
@@ -206,6 +208,14 @@ class SubmissionGrader:
         except LookupError:
             return None
         return {key: steps[key] for key in GRAD_KEYS}
+
+
+def retry_note(what: str, signal: str) -> str:
+    """The report's note for a run that a signal ended, and that was run once more."""
+    during = "while your code was being loaded" if what == "import" else f"in {what}"
+    return (f"The process running your code was ended by {signal} {during}. That can come "
+            "from outside your code, so it was run once more in a fresh process, and that "
+            "second run is the one graded.")
 
 
 def grade_path(path, seed: int, settings: Settings = None) -> SubmissionResult:

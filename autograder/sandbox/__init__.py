@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.sandbox import protocol
+from autograder.sandbox.confinement import CONFINEMENT_FAILED
 from autograder.sandbox.hiding import paths_to_hide, worker_command
 from autograder.sandbox.processes import ProcessGroup
 from autograder.sandbox.protocol import CallOutcome
@@ -37,6 +38,9 @@ _REAP_TIMEOUT_S = 5.0
 """Time a killed worker may take to be reaped (it is milliseconds)."""
 _FILE_SIZE_LIMIT = 16 * 2**20
 _PASSED_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG", "LC_ALL")
+UNCONFINED_FOR_BENCHMARKS = "BACKPROP_KIT_BENCHMARK_UNCONFINED"
+"""Set to 1 in the grader's environment, workers are not confined (confinement.py): only for
+bench/confinement_cost.py, which measures what the confinement costs."""
 
 atexit.register(close_zygotes)
 
@@ -79,6 +83,11 @@ class Sandbox:
         self.processes = None
         """Every process of the submission, limited in number, killed when grading ends."""
         self.import_outcome = None
+        self.retried = []
+        """(what, signal) for each call (its function's name) or import ("import") that was
+        run once more in a fresh worker because a signal ended the first one (it may have
+        come from outside: a sibling, the machine), before its failure was believed."""
+        self._death_signal = None
         self._started_at = time.monotonic()
 
     # Lifecycle
@@ -87,6 +96,7 @@ class Sandbox:
         """Fork the worker and hand it the source; returns without waiting for either."""
         if self.processes is None:
             self.processes = ProcessGroup(self.settings.max_processes)
+        self._death_signal = None
         grader_end, worker_end = socket.socketpair()
         try:
             self.zygote = start_zygote(self.preload)
@@ -95,7 +105,8 @@ class Sandbox:
             order = {"temporary": tempfile.gettempdir(),
                      "cgroup": str(self.processes.path) if self.processes.path else None,
                      "hide": [*paths_to_hide(KIT_ROOT), self.zygote.config],
-                     "limits": self._limits(), "user": worker_user(self.settings.worker_user)}
+                     "limits": self._limits(), "user": worker_user(self.settings.worker_user),
+                     "scratch_bytes": self.settings.scratch_mb * 2**20}
             self.order_id = self.zygote.fork(order, worker_end)
         except ZygoteGone:
             self.zygote = None  # wait_ready() reports that no worker could start
@@ -110,7 +121,13 @@ class Sandbox:
     def wait_ready(self) -> ImportOutcome:
         """Wait for the submission to be imported and report how it went."""
         if self.import_outcome is None:
-            self.import_outcome = self._receive_import()
+            outcome = self._receive_import()
+            if (outcome.status == "crashed" and self._death_signal
+                    and not any(what == "import" for what, _ in self.retried)):
+                self.retried.append(("import", self._death_signal))
+                self.start()
+                outcome = self._receive_import()
+            self.import_outcome = outcome
         return self.import_outcome
 
     def close(self) -> str:
@@ -140,6 +157,7 @@ class Sandbox:
         that the grader has to stop, is reported, and a fresh worker takes the calls after it.
         """
         outcomes = []
+        retried = set()
         while len(outcomes) < len(requests):
             if not self._is_running():
                 self.start()
@@ -152,8 +170,14 @@ class Sandbox:
             for name, args in pending:
                 arrays = []
                 self.channel.send({"name": name, "args": encode(list(args), arrays)}, arrays)
-            for _ in pending:
+            for name, _ in pending:
                 outcome = self._receive_call()
+                position = len(outcomes)
+                if (outcome.status == "crashed" and self._death_signal
+                        and position not in retried):
+                    retried.add(position)  # once more, in a fresh worker, before it counts
+                    self.retried.append((name, self._death_signal))
+                    break
                 outcomes.append(outcome)
                 if not self._is_running():
                     break  # the rest go to a fresh worker
@@ -277,13 +301,18 @@ class Sandbox:
         pid = self._pid_of_worker()
         returncode = None if pid is None else self.zygote.exit_code(pid, _GRACE_S)
         self._stop_process()
+        self._death_signal = None
         if returncode is None:
             return "it stopped answering"
+        if returncode == CONFINEMENT_FAILED:
+            return ("the grader could not confine its process (a problem of the machine, not "
+                    "of the code), so the code was not run")
         if returncode < 0:
             try:
                 name = signal.Signals(-returncode).name
             except ValueError:
                 name = f"signal {-returncode}"
+            self._death_signal = name
             if name == "SIGXCPU":
                 return "it used up its CPU time (SIGXCPU)"
             if name == "SIGKILL":
@@ -371,6 +400,8 @@ def _zygote_environment() -> dict:
     for name in _PASSED_ENVIRONMENT:
         if name in os.environ:
             environment[name] = os.environ[name]
+    if os.environ.get(UNCONFINED_FOR_BENCHMARKS) == "1":
+        environment["BACKPROP_KIT_UNCONFINED"] = "1"
     return environment
 
 

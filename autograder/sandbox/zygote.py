@@ -53,6 +53,9 @@ class Zygote:
         """Order id -> (pid, folder) of the worker forked for it."""
         self.exit_codes = {}
         """Pid -> exit code (negative: the signal), once the zygote has reaped the worker."""
+        self.confinement = None
+        """(confined, reason): whether every worker gets its own namespaces and root
+        (sandbox/confinement.py), as the zygote found when it tried once at start."""
         self.alive = True
         self.orders = itertools.count()
         threading.Thread(target=self._read_answers, name="zygote-answers", daemon=True).start()
@@ -67,6 +70,12 @@ class Zygote:
             except OSError:
                 raise ZygoteGone() from None
         return order_id
+
+    def confined(self, timeout: float = _ANSWER_TIMEOUT_S):
+        """(confined, reason): True when every worker is confined; else why not."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.confinement is not None or not self.alive, timeout)
+            return self.confinement or (False, "the zygote did not start")
 
     def forked(self, order_id: int, timeout: float = _ANSWER_TIMEOUT_S):
         """(pid, folder) of the worker forked for `order_id`, or (None, None) if the zygote
@@ -110,7 +119,10 @@ class Zygote:
                     break
                 answer = json.loads(message)
                 with self.changed:
-                    if "forked" in answer:
+                    if "confinement" in answer:
+                        self.confinement = (answer["confinement"] is True,
+                                            str(answer.get("reason") or "")[:300])
+                    elif "forked" in answer:
                         self.workers[answer["forked"]] = (answer["pid"], answer["directory"])
                     elif "exited" in answer:
                         self.exit_codes[answer["exited"]] = answer["code"]

@@ -45,6 +45,11 @@ class Settings:
     """Processes (and threads) the submission may have at once, the worker included: a pids
     cgroup where the grader can make one, else RLIMIT_NPROC (see sandbox/processes.py)."""
 
+    scratch_mb: int = 64
+    """Size of the worker's one writable folder (/tmp, its cwd and HOME), a tmpfs of its own
+    where the machine allows it (sandbox/confinement.py), so that no submission can fill the
+    grader's disk. The exercise writes nothing; a plot saved by a notebook is well under it."""
+
     worker_user: str = ""
     """User (name or uid) the worker runs as when the grader is root, so that files only the
     grading user may read stay out of the submission's reach where no mount namespace can hide

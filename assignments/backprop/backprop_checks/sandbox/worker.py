@@ -274,9 +274,7 @@ def main():
     replies = os.fdopen(os.dup(1), "wb")
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
-    output = os.open("output.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.dup2(output, 1)
-    os.dup2(output, 2)
+    os.dup2(2, 1)  # the output file, opened by _become_worker outside the worker's own root
     sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", buffering=0), write_through=True)
     sys.stderr = sys.stdout
     if hasattr(signal, "SIGXFSZ"):
@@ -422,6 +420,12 @@ def _trace_reply(traced, returned):
 # one worker per submission, so that a submission does not pay for starting Python and
 # importing numpy (about 0.1 s) or matplotlib (about 0.4 s).
 
+try:  # in the worker's source text confinement.py comes first (hiding.py worker_command)
+    confine
+except NameError:
+    from backprop_checks.sandbox.confinement import CONFINEMENT_FAILED, confine, visible_paths
+
+
 def cover_paths(paths):
     """In a fresh mount namespace, cover each path (empty tmpfs, or /dev/null for a file).
 
@@ -491,14 +495,17 @@ def apply_limits(limits):
         resource.setrlimit(getattr(resource, name), (soft, hard))
 
 
-def zygote(preload):
+def zygote(preload, confined=True):
     """Fork a worker for each order that comes on the control socket (fd 0), and report back.
 
-    The grader sends {"id", "temporary", "cgroup", "hide", "limits", "user"} with the worker's
-    end of a socket pair attached; the zygote makes the worker's folder in "temporary", forks,
-    and answers {"forked": id, "pid": pid, "directory": folder}, then {"exited": pid, "code":
-    code} once that worker has ended. It is a child subreaper, so the processes a submission
-    leaves behind are reaped here too, and a pids cgroup empties.
+    First it tries a confinement (confinement.py) once, in a throw-away fork, and tells the
+    grader {"confinement": true} or {"confinement": false, "reason": ...}; when it worked,
+    every worker is confined, and one whose confinement fails never runs its submission.
+    The grader sends {"id", "temporary", "cgroup", "hide", "limits", "user", "scratch_bytes"}
+    with the worker's end of a socket pair attached; the zygote makes the worker's folder in
+    "temporary", forks, and answers {"forked": id, "pid": pid, "directory": folder}, then
+    {"exited": pid, "code": code} once that worker has ended. It is a child subreaper, so the
+    processes a submission leaves behind are reaped here too, and a pids cgroup empties.
     """
     import ctypes
     import importlib
@@ -513,6 +520,11 @@ def zygote(preload):
             pass  # the submission's own import will fail and say why
     ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
     control = socket.socket(fileno=0)
+    paths, reason = (visible_paths(), None) if confined else (None, "switched off")
+    if paths is not None:
+        reason = _try_confinement(paths)
+        paths = paths if reason is None else None
+    _tell(control, {"confinement": paths is not None, "reason": reason})
     wakeup_read, wakeup_write = os.pipe()
     os.set_blocking(wakeup_write, False)
     signal.set_wakeup_fd(wakeup_write)
@@ -536,6 +548,7 @@ def zygote(preload):
                 _clean_up_after_the_grader(workers)
                 os._exit(0)  # nothing to flush; tearing down numpy and matplotlib takes 0.1 s
             order = json.loads(message)
+            order["paths"] = paths
             order["directory"] = tempfile.mkdtemp(prefix="backprop-kit-",
                                                   dir=order.get("temporary"))
             pid = os.fork()
@@ -555,6 +568,32 @@ def zygote(preload):
         _reap(workers, control)
 
 
+def _try_confinement(paths):
+    """None when a worker can be confined on this machine, else why not (in a few words)."""
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="backprop-kit-probe-")
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(reading)
+        try:
+            confine(folder, paths, scratch_bytes=2**20)
+            os._exit(0 if os.getpid() == 1 and not os.path.exists(folder) else 1)
+        except BaseException as error:
+            os.write(writing, str(error).encode()[:300])
+        os._exit(CONFINEMENT_FAILED)
+    os.close(writing)
+    with os.fdopen(reading, "rb") as handle:
+        why = handle.read().decode("utf-8", "replace")
+    _, status = os.waitpid(pid, 0)
+    shutil.rmtree(folder, ignore_errors=True)
+    if os.waitstatus_to_exitcode(status) == 0:
+        return None
+    return why or f"the confined test process ended with status {status}"
+
+
 def _clean_up_after_the_grader(workers):
     """The grader has gone (it ended, or was killed): end its workers and remove what they
     used, so that nothing of a killed run is left behind."""
@@ -565,6 +604,8 @@ def _clean_up_after_the_grader(workers):
         _kill(os.killpg, pid)
         for member in _cgroup_members(order.get("cgroup")):  # those that left its session
             _kill(os.kill, member)
+    for child in _children():  # a confined worker's child whose parent was killed
+        _kill(os.kill, child)
     while True:  # every child, the workers' own children included (the zygote reaps orphans)
         try:
             os.wait()
@@ -579,6 +620,21 @@ def _clean_up_after_the_grader(workers):
                 pass
     if os.environ.get("BACKPROP_KIT_REMOVE_AT_EXIT"):
         shutil.rmtree(os.environ["BACKPROP_KIT_REMOVE_AT_EXIT"], ignore_errors=True)
+
+
+def _children():
+    """The zygote's children now (orphans of killed workers among them), read from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if fields[1:2] == [str(os.getpid())]:
+                found.append(int(entry))
+    return found
 
 
 def _cgroup_members(cgroup):
@@ -618,25 +674,37 @@ def _tell(control, answer):
 
 
 def _become_worker(order, channel):
-    """In the forked child: its own session, cgroup, hidden kit, limits, folder and socket."""
+    """In the forked child: its own session, cgroup, namespaces and root (or, where the machine
+    has no namespaces, a hidden kit and a folder of its own), limits, and socket."""
     os.setsid()
     if order.get("cgroup"):
         with open(os.path.join(order["cgroup"], "cgroup.procs"), "w") as handle:
             handle.write(str(os.getpid()))
-    cover_paths(order.get("hide", []))
-    if order.get("user"):
-        os.chown(order["directory"], *order["user"])
-    os.chdir(order["directory"])
-    os.environ.update(HOME=order["directory"], TMPDIR=order["directory"],
-                      MPLCONFIGDIR=order["directory"])
+    output = os.open(os.path.join(order["directory"], "output.txt"),
+                     os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    if order.get("paths"):
+        try:
+            confine(order["directory"], order["paths"], order.get("hide", []),
+                    order.get("scratch_bytes", 64 * 2**20), order.get("user"))
+        except BaseException:
+            os._exit(CONFINEMENT_FAILED)
+        home = "/tmp"
+    else:
+        cover_paths(order.get("hide", []))
+        if order.get("user"):
+            os.chown(order["directory"], *order["user"])
+        os.chdir(order["directory"])
+        home = order["directory"]
+    os.environ.update(HOME=home, TMPDIR=home, MPLCONFIGDIR=home)
     apply_limits(order["limits"])
     drop_privileges(order.get("user"))
     os.dup2(channel, 0)
     os.dup2(channel, 1)
+    os.dup2(output, 2)
     os.closerange(3, 65536)
     main()
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["zygote"]:
-        zygote(sys.argv[2:])
+        zygote(sys.argv[2:], confined=os.environ.get("BACKPROP_KIT_UNCONFINED") != "1")

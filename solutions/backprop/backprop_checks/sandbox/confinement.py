@@ -1,0 +1,215 @@
+"""Give a worker a world of its own: Python, a few devices, its own /proc and its own folder.
+
+Deny by default. Each worker gets private mount, PID, IPC and network namespaces (and, for a
+grader that is not root, a user namespace to own them). Its root directory is an empty tmpfs
+into which only what it needs to run Python is bound, read-only: the Python prefixes and the
+system's shared libraries. It also gets /dev's harmless devices, a /proc of its own PID
+namespace (it sees no other process: not the grader, not another student's worker), and one
+writable folder, /tmp, on a size-capped tmpfs (its cwd and HOME). Nothing else is there: not
+the submissions, not the reports, not other workers' folders, not the kit.
+
+This file has no imports of the kit: like tracing.py it travels inside the worker's source
+(sandbox/hiding.py `worker_command`), run by the zygote before any student code. Python 3.11
+has no os.unshare, so it calls libc through ctypes. CLONE_NEWPID applies to children only:
+the worker forks once more, and the child, PID 1 of the new namespace, runs the submission
+while its parent waits and ends as it did.
+"""
+
+import ctypes
+import os
+import platform
+import signal
+import sys
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
+_LOCKED_FLAGS = MS_NOSUID | MS_NODEV | MS_NOEXEC | 1024 | 2048 | 4096
+"""Flags of a mount that a user namespace may not clear when it remounts a bind read-only
+(nosuid, nodev, noexec and the atime flags: statvfs's f_flag uses the same bits)."""
+MNT_DETACH = 2
+PR_SET_PDEATHSIG = 1
+_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "arm64": 41}
+"""pivot_root's system call number: glibc has no wrapper for it."""
+CONFINEMENT_FAILED = 71
+"""Exit status of a worker that could not be confined: it never runs the submission."""
+_LIBRARY_DIRS = ("/lib", "/lib64", "/lib32", "/usr/lib", "/usr/lib64", "/usr/lib32",
+                 "/usr/local/lib")
+_FILES = ("/etc/ld.so.cache", "/etc/localtime")
+_DEVICES = ("null", "zero", "full", "random", "urandom")
+_DEVICE_LINKS = {"fd": "/proc/self/fd", "stdin": "/proc/self/fd/0",
+                 "stdout": "/proc/self/fd/1", "stderr": "/proc/self/fd/2"}
+
+
+class ConfinementError(Exception):
+    """A step of the confinement failed: the worker must not run the submission."""
+
+
+def visible_paths(python=sys):
+    """What the worker sees, read-only, as [kind, path, source]: a "dir" or "file" bound from
+    the same path, or a "link" to `source`. The Python it runs from (its prefixes and
+    sys.path) and the system's shared libraries: files anyone on the machine may read. Each
+    symbolic link met on the way to them is made again, so the worker finds them by the same
+    names as the grader."""
+    links, dirs, files = {}, set(), set()
+    for candidate in [python.prefix, python.base_prefix, python.exec_prefix,
+                      python.base_exec_prefix, os.path.dirname(python.executable),
+                      *[p for p in python.path if p], *_LIBRARY_DIRS, *_FILES]:
+        path = _resolve(os.path.abspath(candidate), links)
+        if path is not None:
+            (dirs if os.path.isdir(path) else files).add(path)
+    dirs = {d for d in dirs if not _under(os.path.dirname(d), dirs)}
+    return ([["dir", d, d] for d in sorted(dirs)]
+            + [["file", f, f] for f in sorted(files) if not _under(f, dirs)]
+            + [["link", path, target] for path, target in sorted(links.items())
+               if not _under(path, dirs)])
+
+
+def _resolve(path, links):
+    """The real path of `path` (None if it does not exist), noting in `links` every symbolic
+    link met on the way."""
+    resolved, pending, hops = "/", [p for p in path.split("/") if p], 0
+    while pending:
+        part = pending.pop(0)
+        if part in (".", ".."):
+            resolved = resolved if part == "." else os.path.dirname(resolved)
+            continue
+        following = os.path.join(resolved, part)
+        if os.path.islink(following):
+            hops += 1
+            if hops > 40:
+                return None
+            target = links[following] = os.readlink(following)
+            pending = [p for p in target.split("/") if p] + pending
+            resolved = "/" if target.startswith("/") else resolved
+        elif os.path.lexists(following):
+            resolved = following
+        else:
+            return None
+    return resolved
+
+
+def _under(path, folders):
+    """True when `path` is one of `folders` or lies inside one."""
+    return any(path == folder or path.startswith(folder.rstrip("/") + "/") for folder in folders)
+
+
+def confine(root, paths, hide=(), scratch_bytes=64 * 2**20, user=None):
+    """Enter new namespaces, build the worker's root in the folder `root`, and fork.
+
+    Returns in the child only, once it runs in that root (PID 1 of its own namespace, /tmp
+    its cwd). The parent waits for the child and ends as it did: by the same signal or with
+    the same exit status, so the zygote and the grader see the worker's fate as before.
+    Raises ConfinementError (in the parent, before any fork) if any step fails.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    _enter_namespaces(libc)
+    _build_root(libc, root, paths, hide, scratch_bytes, user)
+    child = os.fork()
+    if child == 0:
+        try:
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            _enter_root(libc, root)
+        except BaseException:
+            os._exit(CONFINEMENT_FAILED)
+        return
+    os.closerange(0, 65536)  # the child holds the channel: its end is the worker's end
+    while True:
+        try:
+            _, status = os.waitpid(child, 0)
+            break
+        except InterruptedError:
+            continue
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        signal.signal(number, signal.SIG_DFL)
+        os.kill(os.getpid(), number)
+    os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else CONFINEMENT_FAILED)
+
+
+def _check(result, what):
+    if result != 0:
+        number = ctypes.get_errno()
+        raise ConfinementError(f"{what}: {os.strerror(number)}")
+
+
+def _mount(libc, source, target, fstype, flags, options):
+    encode = lambda text: None if text is None else os.fsencode(text)  # noqa: E731
+    _check(libc.mount(encode(source), encode(target), encode(fstype), flags, encode(options)),
+           f"mount {target}")
+
+
+def _enter_namespaces(libc):
+    """Private mount, PID, IPC and network namespaces; a user namespace to own them unless
+    the grader is root (the worker keeps its own uid inside it)."""
+    flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNET
+    if os.geteuid() == 0:
+        _check(libc.unshare(flags), "unshare")
+    else:
+        uid, gid = os.geteuid(), os.getegid()
+        _check(libc.unshare(flags | CLONE_NEWUSER), "unshare")
+        for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
+                           ("gid_map", f"{gid} {gid} 1")):
+            with open(f"/proc/self/{name}", "w") as handle:
+                handle.write(text)
+    _mount(libc, None, "/", None, MS_REC | MS_PRIVATE, None)
+
+
+def _build_root(libc, root, paths, hide, scratch_bytes, user):
+    """An empty tmpfs on `root` holding the allowed paths (read-only binds), the devices, a
+    mount point for /proc and /tmp, the worker's own size-capped tmpfs."""
+    _mount(libc, "tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=4096,mode=755")
+    for kind, path, source in paths:
+        target = root + path
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if kind == "link":
+            if not os.path.lexists(target):
+                os.symlink(source, target)
+            continue
+        if kind == "dir":
+            os.makedirs(target, exist_ok=True)
+        else:
+            open(target, "a").close()
+        _bind_read_only(libc, source, target)
+    for path in hide:  # the kit, where it lies inside something the worker may see
+        target = root + os.path.abspath(path)
+        if os.path.isdir(target) and not os.path.islink(target):
+            _mount(libc, "tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, "size=4k,mode=000")
+        elif os.path.isfile(target) and not os.path.islink(target):
+            _mount(libc, "/dev/null", target, None, MS_BIND, None)
+    os.makedirs(root + "/dev", exist_ok=True)
+    for name in _DEVICES:
+        open(f"{root}/dev/{name}", "a").close()
+        _mount(libc, f"/dev/{name}", f"{root}/dev/{name}", None, MS_BIND, None)
+    for name, target in _DEVICE_LINKS.items():
+        os.symlink(target, f"{root}/dev/{name}")
+    os.makedirs(root + "/proc", exist_ok=True)
+    os.makedirs(root + "/tmp", exist_ok=True)
+    owner = f",uid={user[0]},gid={user[1]}" if user else ""
+    _mount(libc, "tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
+           f"size={int(scratch_bytes)},nr_inodes=16384,mode=700{owner}")
+
+
+def _bind_read_only(libc, source, target):
+    _mount(libc, source, target, None, MS_BIND, None)
+    locked = os.statvfs(source).f_flag & _LOCKED_FLAGS
+    _mount(libc, None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | locked, None)
+
+
+def _enter_root(libc, root):
+    """In the child, PID 1 of the new namespace: its own /proc, then `root` becomes '/' (the
+    old root is detached, so nothing outside can be reached again) and is made read-only."""
+    _mount(libc, "proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
+    os.chdir(root)
+    number = _PIVOT_ROOT.get(platform.machine())
+    if number is None:
+        raise ConfinementError(f"pivot_root is not known on {platform.machine()}")
+    _check(libc.syscall(number, b".", b"."), "pivot_root")
+    _check(libc.umount2(b".", MNT_DETACH), "umount the old root")
+    os.chdir("/")
+    _mount(libc, None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+    os.chdir("/tmp")
