@@ -10,6 +10,7 @@ import contextlib
 import csv
 import json
 import os
+import shutil
 import signal
 import tempfile
 import time
@@ -18,12 +19,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.results import ExerciseResult, SubmissionResult
+from autograder.signing import is_signed_report, report_key, signed_report
 from autograder.student_api import GRADED_NAMES
 
 SUFFIXES = (".py", ".ipynb")
 GRADEBOOK = "gradebook.csv"
+RECORD = "batch.json"
 FLAG = "For the instructor:"
 """How a report's note that the instructor should look at begins."""
+UNTRUSTED = ("the report found in RESULTS for this student was not one the grader wrote, or "
+             "was changed after, so it was graded again.")
+RESTORED = ("this student's report was changed in RESULTS while the class was being graded; "
+            "it was put back as the grader wrote it. Workers were not confined: see the "
+            "README on keeping students apart.")
 
 
 @dataclass(frozen=True)
@@ -98,16 +106,31 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
                  progress=None) -> dict:
     """Grade what is missing in `out` (everything with force); write the gradebook.
 
-    Returns counts: graded, skipped (already there), failed (could not be graded), seconds.
+    A report already in `out` counts as graded only if the grader signed it (signing.py);
+    any other is graded again, and flagged. Reports are written only by this process, and
+    the gradebook is made from the texts it wrote, never from what lies in the folder; a
+    report changed while the class was being graded is put back as the grader wrote it.
+    Returns counts: graded, skipped (already there), failed (could not be graded), seconds,
+    flagged (student -> note), confined (bool) and why_not_confined.
     Raises Interrupted on Ctrl-C or SIGTERM, after every report written so far is complete.
     """
     from autograder.grading import grade_path
+    from autograder.sandbox import start_zygote
 
     out.mkdir(parents=True, exist_ok=True)
     for leftover in out.glob("*.tmp"):  # a report a killed run had not finished writing
         leftover.unlink(missing_ok=True)
     entries = find_submissions(folder, out.resolve())
-    todo = [e for e in entries if force or not (out / f"{e.student}.json").exists()]
+    key = report_key()
+    record = read_record(out)
+    texts = {} if force else _genuine_reports(out, entries, key)
+    untrusted = {e.student for e in entries if not force and e.student not in texts
+                 and (out / f"{e.student}.json").exists()}
+    todo = [e for e in entries if e.student not in texts]
+    confined, why_not = start_zygote().confined()
+    record.update(seed=seed, confinement={"confined": confined, "reason": why_not,
+                                          "worker_user": settings.worker_user or None})
+    write_atomically(out / RECORD, json.dumps(record, indent=1) + "\n")
     started = time.perf_counter()
     if progress:
         progress.start(len(todo))
@@ -122,6 +145,8 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
                                             f"({type(error).__name__}); not the student's fault.")
         if entry.flag:
             result.notes.append(f"{FLAG} {entry.flag}")
+        if entry.student in untrusted:
+            result.notes.append(f"{FLAG} {UNTRUSTED}")
         return result
 
     written = 0
@@ -131,8 +156,9 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
             futures = {pool.submit(grade, entry): entry for entry in todo}
             for future in as_completed(futures):
                 entry = futures[future]
-                write_atomically(out / f"{entry.student}.json",
-                                 json.dumps(future.result().to_json_dict(), indent=2))
+                text = signed_report(key, entry.student, future.result().to_json_dict())
+                texts[entry.student] = text
+                write_atomically(out / f"{entry.student}.json", text)
                 written += 1
                 if progress:
                     progress.advance(entry.student)
@@ -144,12 +170,64 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
         if progress:
             progress.stop()
     pool.shutdown()
-    rows = write_gradebook(out, [e.student for e in entries])
-    failed = sum(1 for row in rows if row["error"])
+    restored = _restore_changed(out, texts)
+    rows = write_gradebook(out, [e.student for e in entries], texts)
     flagged = {entry.student: entry.flag for entry in entries if entry.flag}
-    return {"graded": len(todo), "skipped": len(entries) - len(todo), "failed": failed,
-            "total": len(entries), "seconds": time.perf_counter() - started,
-            "flagged": flagged}
+    for student in sorted(untrusted):
+        flagged[student] = UNTRUSTED
+    for student in restored:
+        flagged[student] = RESTORED
+    return {"graded": len(todo), "skipped": len(entries) - len(todo),
+            "failed": sum(1 for row in rows if row["error"]), "total": len(entries),
+            "seconds": time.perf_counter() - started, "flagged": flagged,
+            "confined": confined, "why_not_confined": why_not}
+
+
+def _genuine_reports(out: Path, entries: list, key: bytes) -> dict:
+    """Student -> report text, for the reports in `out` that the grader signed."""
+    texts = {}
+    for entry in entries:
+        path = out / f"{entry.student}.json"
+        try:
+            text = None if path.is_symlink() else path.read_text()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if text is not None and is_signed_report(key, entry.student, text):
+            texts[entry.student] = text
+    return texts
+
+
+def _restore_changed(out: Path, texts: dict) -> list:
+    """Put back, as the grader wrote it, any report that is no longer so (a submission
+    reached the folder: only where workers are not confined); the students concerned."""
+    restored = []
+    for student, text in texts.items():
+        path = out / f"{student}.json"
+        try:
+            same = path.read_text() == text and not path.is_symlink()
+        except (OSError, UnicodeDecodeError):
+            same = False
+        if not same:
+            try:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink(missing_ok=True)
+            except OSError:
+                pass  # os.replace below still puts the grader's report in place
+            write_atomically(path, text)
+            restored.append(student)
+    return sorted(restored)
+
+
+def read_record(out: Path) -> dict:
+    """RESULTS/batch.json: the class's seed and how its workers were confined; empty when
+    there is none or it cannot be read."""
+    try:
+        record = json.loads((out / RECORD).read_text())
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
 
 
 @contextlib.contextmanager
@@ -169,11 +247,12 @@ def _sigterm_as_interrupt():
         signal.signal(signal.SIGTERM, previous)
 
 
-def write_gradebook(out: Path, students: list) -> list:
-    """RESULTS/gradebook.csv: student, each function's score, total, error."""
+def write_gradebook(out: Path, students: list, texts: dict) -> list:
+    """RESULTS/gradebook.csv: student, each function's score, total, error; from the reports'
+    texts as the grader wrote them (`texts`), not as they lie in the folder."""
     rows = []
     for student in students:
-        report = json.loads((out / f"{student}.json").read_text())
+        report = json.loads(texts[student])
         row = {"student": student}
         for exercise in report["exercises"]:
             row[exercise["name"]] = exercise["score"]

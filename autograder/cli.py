@@ -24,6 +24,11 @@ GRADER_PROBLEM = ("The grader had a problem with this submission; this is not a 
                   "report).")
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
+NOT_CONFINED = (
+    "Warning: students were NOT kept apart on this machine ({why}). A submission could read "
+    "other students' submissions and the kit's files, and signal other workers; reports it "
+    "changed are caught (batch.json signs them) but not what it read. Grade in a container "
+    "that allows namespaces, or as root; see the README, 'Student code kept apart'.")
 
 _LIMIT_FLAGS = (
     ("--call-timeout", "call_timeout_s", float, "SECONDS"),
@@ -193,6 +198,8 @@ def cmd_batch(args, parser) -> int:
         line += (f" {counts['failed']} could not be graded; see {out / GRADEBOOK}, "
                  "column \"error\".")
     print(line)
+    if not counts["confined"]:
+        print(NOT_CONFINED.format(why=counts["why_not_confined"] or "unknown"))
     for student, flag in counts["flagged"].items():
         print(f"{FLAG} {student}: {flag}")
     reports = load_reports(out)
@@ -202,23 +209,20 @@ def cmd_batch(args, parser) -> int:
 
 def _batch_seed(out: Path, given, force: bool) -> int:
     """The seed of the run that RESULTS belongs to, so that a resumed run uses the same inputs:
-    the one recorded in RESULTS/batch.json, else the one given, else a new one; recorded there."""
-    import json
+    the one recorded in RESULTS/batch.json, else the one given, else a new one (grade_folder
+    records it there)."""
+    from autograder.batch import RECORD, read_record
 
-    record = out / "batch.json"
     try:
-        recorded = int(json.loads(record.read_text())["seed"])
-    except (OSError, ValueError, KeyError, TypeError):
+        recorded = int(read_record(out)["seed"])
+    except (KeyError, TypeError, ValueError):
         recorded = None
     seed = given if given is not None else recorded if recorded is not None else new_seed()
     if (recorded is not None and seed != recorded and not force
-            and any(path.name != "batch.json" for path in out.glob("*.json"))):
+            and any(path.name != RECORD for path in out.glob("*.json"))):
         print(f"Note: {out} holds reports graded with seed {recorded}; the ones graded now use "
               f"seed {seed}. Add --force to grade the whole class with one seed.",
               file=sys.stderr)
-    if seed != recorded:
-        out.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps({"seed": seed}) + "\n")
     return seed
 
 
