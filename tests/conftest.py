@@ -1,8 +1,11 @@
 """Shared fixtures: the reference's source, submissions built from it, and the CLI in-process."""
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,70 @@ def grade_json(*argv) -> dict:
     completed = run_subprocess("grade", *argv, "--json")
     assert completed.returncode == 0, completed.stderr
     return json.loads(completed.stdout)
+
+
+USER_PYTHON = Path(os.environ.get("BACKPROP_KIT_USER_PYTHON",
+                                  "/opt/backprop-kit-python/bin/python"))
+"""A Python with the kit's requirements that a normal user can run (.ci/user-python makes it):
+root's own Python may live where other users cannot read (/root here)."""
+NORMAL_USER = "nobody"
+
+
+class KitAs:
+    """The kit run as one user: `run(*argv)` is `python -m autograder ...` as that user, and
+    `folder()` a new folder that user owns, for submissions and results."""
+
+    def __init__(self, python: Path, kit: Path, user=None):
+        self.python, self.kit, self.user = python, kit, user
+        self.is_root = user is None and os.geteuid() == 0
+
+    def folder(self, parent: Path) -> Path:
+        folder = Path(tempfile.mkdtemp(dir=parent))
+        folder.chmod(0o755)
+        if self.user is not None:
+            os.chown(folder, self.user.pw_uid, self.user.pw_gid)
+        return folder
+
+    def run(self, *argv, timeout=300, home: Path = None):
+        environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"}
+        if home is not None:
+            environment["HOME"] = str(home)
+        extra = {}
+        if self.user is not None:
+            extra = {"user": self.user.pw_uid, "group": self.user.pw_gid, "extra_groups": []}
+            environment["HOME"] = str(home or "/nonexistent")
+        return subprocess.run([str(self.python), "-m", "autograder", *map(str, argv)],
+                              cwd=self.kit, capture_output=True, text=True, timeout=timeout,
+                              env=environment, **extra)
+
+
+@pytest.fixture(scope="session")
+def kit_as_normal_user():
+    """The kit as a normal user: this user if the tests do not run as root; else `nobody`,
+    with a copy of the kit it can read and the Python of USER_PYTHON. Never skipped: without
+    that Python the test fails and says how to make it."""
+    import pwd
+
+    if os.geteuid() != 0:
+        yield KitAs(Path(sys.executable), KIT_ROOT)
+        return
+    if not USER_PYTHON.exists():
+        pytest.fail(f"No Python that {NORMAL_USER} can run at {USER_PYTHON}: run .ci/user-python "
+                    "(or set BACKPROP_KIT_USER_PYTHON to one that has requirements.txt).")
+    copy = Path(tempfile.mkdtemp(prefix="backprop-kit-as-user-"))
+    try:
+        copy.chmod(0o755)
+        for name in ("autograder", "solutions"):
+            shutil.copytree(KIT_ROOT / name, copy / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        for path in copy.rglob("*"):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        yield KitAs(USER_PYTHON, copy, pwd.getpwnam(NORMAL_USER))
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def kit_as_grading_user():
+    """The kit as the tests' own user (root in CI), from the checkout."""
+    yield KitAs(Path(sys.executable), KIT_ROOT)
