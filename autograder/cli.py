@@ -119,12 +119,22 @@ def _add_worker_user(parser) -> None:
 
 def _worker_user(args, parser) -> str:
     """The --worker-user given, once checked: a usage error, not a failed grading, if wrong."""
-    from autograder.sandbox import worker_user
+    from autograder.sandbox import worker_problem, worker_user
 
     try:
         worker_user(args.worker_user)
     except ValueError as error:
         parser.error(f"--worker-user: {error}")
+    if args.worker_user:
+        problem = worker_problem(Settings(worker_user=args.worker_user))
+        if problem:
+            parser.exit(2, (
+                f"--worker-user {args.worker_user}: a worker run as that user cannot run this "
+                f"Python ({sys.prefix}): {problem}. Every submission would then fail for that, "
+                "not for its code, so nothing was graded. Give that user a Python it can read "
+                "(for example a virtual environment made with /usr/bin/python3 -m venv in a "
+                "folder it can read, then pip install -r requirements.txt), or leave out "
+                "--worker-user.\n"))
     return args.worker_user
 
 

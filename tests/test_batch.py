@@ -173,3 +173,60 @@ def test_links_are_refused_or_flagged_and_never_graded_as_the_students_own(run_c
     assert any("hard links" in note for note in report["notes"])
     assert not any("hard links" in note for note in json.loads(
         (out / "alice.json").read_text())["notes"])
+
+
+def test_a_report_the_grader_did_not_write_is_graded_again_not_trusted(run_cli, tmp_path):
+    """A resumed run trusts only reports the grader signed: a planted full score, a report
+    copied from another student (signature and all) and one edited by hand are graded again,
+    and flagged; the gradebook shows the grader's values."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(REFERENCE, folder / "alice.py")
+    shutil.copy(KIT_ROOT / "examples" / "student_submission.py", folder / "bob.py")
+    shutil.copy(KIT_ROOT / "examples" / "student_submission.py", folder / "carol.py")
+    shutil.copy(KIT_ROOT / "examples" / "student_submission.py", folder / "dave.py")
+    out = tmp_path / "results"
+    assert run_cli("batch", folder, "--out", out, "--seed", "4")[0] == 0
+    genuine = {s: json.loads((out / f"{s}.json").read_text()) for s in ("alice", "bob")}
+    assert genuine["alice"]["score"] == 10 and genuine["bob"]["score"] < 10
+    assert "grader_signature" in genuine["bob"]
+    shutil.copy(out / "alice.json", out / "bob.json")  # alice's signed 10/10 as bob's
+    edited = dict(genuine["bob"], score=10)
+    (out / "carol.json").write_text(json.dumps(edited, indent=2))
+    planted = {key: value for key, value in edited.items() if key != "grader_signature"}
+    (out / "dave.json").write_text(json.dumps(planted, indent=2))
+    alice_before = (out / "alice.json").read_text()
+    status, printed, _ = run_cli("batch", folder, "--out", out)
+    assert status == 0 and "Graded 3 of 4" in printed and "1 were already graded" in printed
+    book = _gradebook(out)
+    for student in ("bob", "carol", "dave"):
+        assert book[student]["total"] == str(genuine["bob"]["score"]), student
+        report = json.loads((out / f"{student}.json").read_text())
+        assert any("not one the grader wrote" in note for note in report["notes"])
+        assert f"For the instructor: {student}: the report found" in printed
+    assert (out / "alice.json").read_text() == alice_before
+
+
+def test_batch_says_whether_students_were_kept_apart(tmp_path):
+    """batch.json records how workers were confined; where they could not be (here switched
+    off, as on a machine without namespaces), the summary says so plainly."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(REFERENCE, folder / "alice.py")
+    for unconfined, out in ((False, tmp_path / "kept"), (True, tmp_path / "shared")):
+        environment = dict(os.environ)
+        if unconfined:
+            environment["BACKPROP_KIT_BENCHMARK_UNCONFINED"] = "1"
+        completed = subprocess.run([sys.executable, "-m", "autograder", "batch", str(folder),
+                                    "--out", str(out)], cwd=KIT_ROOT, capture_output=True,
+                                   text=True, timeout=120, env=environment)
+        assert completed.returncode == 0, completed.stderr
+        record = json.loads((out / "batch.json").read_text())
+        warned = "students were NOT kept apart" in completed.stdout
+        if unconfined:
+            assert record["confinement"]["confined"] is False and warned
+            assert "switched off" in record["confinement"]["reason"]
+        else:
+            assert record["confinement"] == {"confined": True, "reason": None,
+                                             "worker_user": None}
+            assert not warned

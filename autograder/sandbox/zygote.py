@@ -121,7 +121,7 @@ class Zygote:
                 with self.changed:
                     if "confinement" in answer:
                         self.confinement = (answer["confinement"] is True,
-                                            str(answer.get("reason") or "")[:300])
+                                            str(answer.get("reason") or "")[:300] or None)
                     elif "forked" in answer:
                         self.workers[answer["forked"]] = (answer["pid"], answer["directory"])
                     elif "exited" in answer:

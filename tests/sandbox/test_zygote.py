@@ -5,6 +5,7 @@ import os
 import numpy as np
 
 from autograder.sandbox import Sandbox
+from autograder.sandbox.zygote import close_zygotes
 from autograder.settings import Settings
 from tests.conftest import REFERENCE
 from tests.sandbox.test_sandbox import SOURCE
@@ -92,6 +93,7 @@ def test_two_workers_of_one_zygote_share_nothing():
 
 
 def test_modules_are_preloaded_only_when_asked():
+    close_zygotes()  # a zygote with more preloaded, left by an earlier test, would serve both
     plain, plotting = _started(), _started(preload=("numpy", "matplotlib.pyplot"))
     try:
         assert plain.call("preloaded", (np.zeros(1),)).value == ["numpy"]

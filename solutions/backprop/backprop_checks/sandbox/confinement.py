@@ -51,14 +51,15 @@ class ConfinementError(Exception):
 
 def visible_paths(python=sys):
     """What the worker sees, read-only, as [kind, path, source]: a "dir" or "file" bound from
-    the same path, or a "link" to `source`. The Python it runs from (its prefixes and
-    sys.path) and the system's shared libraries: files anyone on the machine may read. Each
+    the same path, or a "link" to `source`. The Python it runs from (its prefixes, which hold
+    its standard library and site-packages; not sys.path, which a .pth file can point at the
+    kit) and the system's shared libraries: files anyone on the machine may read. Each
     symbolic link met on the way to them is made again, so the worker finds them by the same
     names as the grader."""
     links, dirs, files = {}, set(), set()
     for candidate in [python.prefix, python.base_prefix, python.exec_prefix,
                       python.base_exec_prefix, os.path.dirname(python.executable),
-                      *[p for p in python.path if p], *_LIBRARY_DIRS, *_FILES]:
+                      *_LIBRARY_DIRS, *_FILES]:
         path = _resolve(os.path.abspath(candidate), links)
         if path is not None:
             (dirs if os.path.isdir(path) else files).add(path)
