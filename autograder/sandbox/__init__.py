@@ -7,6 +7,7 @@ worker takes the remaining calls.
 """
 
 import atexit
+import json
 import os
 import shutil
 import signal
@@ -427,6 +428,9 @@ def _zygote_environment() -> dict:
             environment[name] = os.environ[name]
     if os.environ.get(UNCONFINED_FOR_BENCHMARKS) == "1":
         environment["BACKPROP_KIT_UNCONFINED"] = "1"
+    # The kit's entries, covered in the workers' root where they lie inside what it shows;
+    # the zygote takes this out of its environment before any worker is forked.
+    environment["BACKPROP_KIT_HIDE"] = json.dumps(list(paths_to_hide(KIT_ROOT)))
     return environment
 
 

@@ -1,18 +1,24 @@
 """Give a worker a world of its own: Python, a few devices, its own /proc and its own folder.
 
-Deny by default. Each worker gets private mount, PID, IPC and network namespaces (and, for a
-grader that is not root, a user namespace to own them). Its root directory is an empty tmpfs
-into which only what it needs to run Python is bound, read-only: the Python prefixes and the
-system's shared libraries. It also gets /dev's harmless devices, a /proc of its own PID
-namespace (it sees no other process: not the grader, not another student's worker), and one
-writable folder, /tmp, on a size-capped tmpfs (its cwd and HOME). Nothing else is there: not
+Deny by default. Each worker gets private mount, PID and IPC namespaces, in a network namespace
+with no interface up (shared by the zygote's workers: no network at all). Its root
+directory holds only what it needs to run Python, read-only: the Python prefixes and the
+system's shared libraries, and /dev's harmless devices; then a /proc of its own PID namespace
+(it sees no other process: not the grader, not another student's worker) and one writable
+folder, /tmp, on a size-capped tmpfs of its own (its cwd and HOME). Nothing else is there: not
 the submissions, not the reports, not other workers' folders, not the kit.
+
+The zygote builds that root once (`prepare`), in a mount namespace of its own (and, when the
+grader is not root, a user namespace that owns it); each worker then only mounts its /tmp and
+/proc on a copy and makes it its root (`enter`): well under a millisecond. CLONE_NEWPID applies
+to children only: as root, the zygote makes the worker's PID namespace just before the fork
+and returns to its own just after (`around_fork`); without root it cannot return, so the
+worker forks once more, and the child, PID 1 of the new namespace, runs the submission while
+its parent waits and ends as it did.
 
 This file has no imports of the kit: like tracing.py it travels inside the worker's source
 (sandbox/hiding.py `worker_command`), run by the zygote before any student code. Python 3.11
-has no os.unshare, so it calls libc through ctypes. CLONE_NEWPID applies to children only:
-the worker forks once more, and the child, PID 1 of the new namespace, runs the submission
-while its parent waits and ends as it did.
+has no os.unshare, so it calls libc through ctypes.
 """
 
 import ctypes
@@ -99,37 +105,111 @@ def _under(path, folders):
     return any(path == folder or path.startswith(folder.rstrip("/") + "/") for folder in folders)
 
 
-def confine(root, paths, hide=(), scratch_bytes=64 * 2**20, user=None):
-    """Enter new namespaces, build the worker's root in the folder `root`, and fork.
+class Template:
+    """The root every worker of a zygote starts from, built once by `prepare`."""
 
-    Returns in the child only, once it runs in that root (PID 1 of its own namespace, /tmp
-    its cwd). The parent waits for the child and ends as it did: by the same signal or with
-    the same exit status, so the zygote and the grader see the worker's fate as before.
-    Raises ConfinementError (in the parent, before any fork) if any step fails.
-    """
+    def __init__(self, root, as_root, pid_namespace):
+        self.root = root
+        self.as_root = as_root
+        """True when the zygote is root: it gives each worker its PID namespace itself."""
+        self.pid_namespace = pid_namespace
+        """The zygote's own PID namespace (a descriptor), to return to after each fork."""
+
+
+def prepare(paths, hide=(), folder=None):
+    """In the zygote, once: its own mount namespace and an empty network namespace (no
+    interface up: no network, no service of the machine's loopback) that every worker shares
+    (one per worker costs the kernel half a millisecond each), a user namespace to own them
+    if it is not root, and the workers' root, built in a new folder: the allowed `paths` bound read-only, the
+    kit's entries in `hide` covered where they lie inside those, the devices, and mount
+    points for /proc and /tmp. Returns a Template; raises ConfinementError."""
+    import tempfile
+
     libc = ctypes.CDLL(None, use_errno=True)
-    _enter_namespaces(libc)
-    _build_root(libc, root, paths, hide, scratch_bytes, user)
-    child = os.fork()
-    if child == 0:
-        try:
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-            _enter_root(libc, root)
-        except BaseException:
-            os._exit(CONFINEMENT_FAILED)
-        return
-    os.closerange(0, 65536)  # the child holds the channel: its end is the worker's end
-    while True:
-        try:
-            _, status = os.waitpid(child, 0)
-            break
-        except InterruptedError:
-            continue
-    if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
-        signal.signal(number, signal.SIG_DFL)
-        os.kill(os.getpid(), number)
-    os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else CONFINEMENT_FAILED)
+    as_root = os.geteuid() == 0
+    if as_root:
+        _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
+    else:
+        uid, gid = os.geteuid(), os.getegid()
+        _check(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET), "unshare")
+        for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
+                           ("gid_map", f"{gid} {gid} 1")):
+            with open(f"/proc/self/{name}", "w") as handle:
+                handle.write(text)
+    _mount(libc, None, "/", None, MS_REC | MS_PRIVATE, None)
+    root = folder or tempfile.mkdtemp(prefix="backprop-kit-root-")
+    _build_root(libc, root, paths, hide)
+    pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY) if as_root else None
+    return Template(root, as_root, pid_namespace)
+
+
+def discard(template):
+    """Take the workers' root away (the zygote is ending)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.umount2(os.fsencode(template.root), MNT_DETACH)
+    try:
+        os.rmdir(template.root)
+    except OSError:
+        pass
+
+
+class around_fork:
+    """As root, around the zygote's fork of a worker: the worker is born PID 1 of a new PID
+    namespace, and the zygote returns to its own namespace for the next fork."""
+
+    def __init__(self, template):
+        self.template = template
+        self.libc = ctypes.CDLL(None, use_errno=True) if template and template.as_root else None
+
+    def __enter__(self):
+        if self.libc is not None:
+            _check(self.libc.unshare(CLONE_NEWPID), "unshare a PID namespace")
+        return self
+
+    def __exit__(self, *exc):
+        if self.libc is not None:
+            _check(self.libc.setns(self.template.pid_namespace, CLONE_NEWPID),
+                   "return to the zygote's PID namespace")
+
+
+def enter(template, scratch_bytes=64 * 2**20, user=None):
+    """In the worker: private mount and IPC namespaces; its own /tmp and /proc on a
+    copy of the template, which becomes '/'. Returns in the process that will run the
+    submission, PID 1 of its own namespace. Without root that takes one more fork: the
+    parent waits and ends as its child did (same signal or exit status), so the zygote and
+    the grader see the worker's fate as before. Raises ConfinementError before any fork."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    flags = CLONE_NEWNS | CLONE_NEWIPC
+    _check(libc.unshare(flags if template.as_root else flags | CLONE_NEWPID), "unshare")
+    owner = f",uid={user[0]},gid={user[1]}" if user else ""
+    _mount(libc, "tmpfs", template.root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
+           f"size={int(scratch_bytes)},nr_inodes=16384,mode=700{owner}")
+    if not template.as_root:
+        child = os.fork()
+        if child != 0:
+            _wait_and_end_alike(child)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    _enter_root(libc, template.root)
+
+
+def _wait_and_end_alike(child):
+    """The parent of the worker's PID 1 (without root): wait, then end as it did."""
+    try:
+        os.closerange(0, 65536)  # the child holds the channel: its end is the worker's end
+        while True:
+            try:
+                _, status = os.waitpid(child, 0)
+                break
+            except InterruptedError:
+                continue
+        if os.WIFSIGNALED(status):
+            number = os.WTERMSIG(status)
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+        os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status)
+                 else CONFINEMENT_FAILED)
+    finally:
+        os._exit(CONFINEMENT_FAILED)
 
 
 def _check(result, what):
@@ -144,25 +224,9 @@ def _mount(libc, source, target, fstype, flags, options):
            f"mount {target}")
 
 
-def _enter_namespaces(libc):
-    """Private mount, PID, IPC and network namespaces; a user namespace to own them unless
-    the grader is root (the worker keeps its own uid inside it)."""
-    flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNET
-    if os.geteuid() == 0:
-        _check(libc.unshare(flags), "unshare")
-    else:
-        uid, gid = os.geteuid(), os.getegid()
-        _check(libc.unshare(flags | CLONE_NEWUSER), "unshare")
-        for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
-                           ("gid_map", f"{gid} {gid} 1")):
-            with open(f"/proc/self/{name}", "w") as handle:
-                handle.write(text)
-    _mount(libc, None, "/", None, MS_REC | MS_PRIVATE, None)
-
-
-def _build_root(libc, root, paths, hide, scratch_bytes, user):
-    """An empty tmpfs on `root` holding the allowed paths (read-only binds), the devices, a
-    mount point for /proc and /tmp, the worker's own size-capped tmpfs."""
+def _build_root(libc, root, paths, hide):
+    """A small tmpfs on `root` holding the allowed paths (read-only binds), the devices and
+    mount points for /proc and /tmp, then made read-only."""
     _mount(libc, "tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=4096,mode=755")
     for kind, path, source in paths:
         target = root + path
@@ -190,9 +254,7 @@ def _build_root(libc, root, paths, hide, scratch_bytes, user):
         os.symlink(target, f"{root}/dev/{name}")
     os.makedirs(root + "/proc", exist_ok=True)
     os.makedirs(root + "/tmp", exist_ok=True)
-    owner = f",uid={user[0]},gid={user[1]}" if user else ""
-    _mount(libc, "tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
-           f"size={int(scratch_bytes)},nr_inodes=16384,mode=700{owner}")
+    _mount(libc, None, root, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
 
 
 def _bind_read_only(libc, source, target):
@@ -202,8 +264,8 @@ def _bind_read_only(libc, source, target):
 
 
 def _enter_root(libc, root):
-    """In the child, PID 1 of the new namespace: its own /proc, then `root` becomes '/' (the
-    old root is detached, so nothing outside can be reached again) and is made read-only."""
+    """In the process that runs the submission, PID 1 of its namespace: its own /proc, then
+    `root` becomes '/' and the old root is detached, so nothing outside can be reached."""
     _mount(libc, "proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
     os.chdir(root)
     number = _PIVOT_ROOT.get(platform.machine())
@@ -211,6 +273,4 @@ def _enter_root(libc, root):
         raise ConfinementError(f"pivot_root is not known on {platform.machine()}")
     _check(libc.syscall(number, b".", b"."), "pivot_root")
     _check(libc.umount2(b".", MNT_DETACH), "umount the old root")
-    os.chdir("/")
-    _mount(libc, None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
     os.chdir("/tmp")

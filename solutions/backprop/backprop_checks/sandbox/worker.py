@@ -421,9 +421,11 @@ def _trace_reply(traced, returned):
 # importing numpy (about 0.1 s) or matplotlib (about 0.4 s).
 
 try:  # in the worker's source text confinement.py comes first (hiding.py worker_command)
-    confine
+    prepare
 except NameError:
-    from backprop_checks.sandbox.confinement import CONFINEMENT_FAILED, confine, visible_paths
+    from backprop_checks.sandbox.confinement import (CONFINEMENT_FAILED, ConfinementError,
+                                                around_fork, discard, enter, prepare,
+                                                visible_paths)
 
 
 def cover_paths(paths):
@@ -520,11 +522,9 @@ def zygote(preload, confined=True):
             pass  # the submission's own import will fail and say why
     ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
     control = socket.socket(fileno=0)
-    paths, reason = (visible_paths(), None) if confined else (None, "switched off")
-    if paths is not None:
-        reason = _try_confinement(paths)
-        paths = paths if reason is None else None
-    _tell(control, {"confinement": paths is not None, "reason": reason})
+    hidden = json.loads(os.environ.pop("BACKPROP_KIT_HIDE", "[]"))
+    template, reason = _prepared(hidden) if confined else (None, "switched off")
+    _tell(control, {"confinement": template is not None, "reason": reason})
     wakeup_read, wakeup_write = os.pipe()
     os.set_blocking(wakeup_write, False)
     signal.set_wakeup_fd(wakeup_write)
@@ -545,19 +545,18 @@ def zygote(preload, confined=True):
             except OSError:
                 message, fds = b"", []
             if not message:
-                _clean_up_after_the_grader(workers)
+                _clean_up_after_the_grader(workers, template)
                 os._exit(0)  # nothing to flush; tearing down numpy and matplotlib takes 0.1 s
             order = json.loads(message)
-            order["paths"] = paths
             order["directory"] = tempfile.mkdtemp(prefix="backprop-kit-",
                                                   dir=order.get("temporary"))
-            pid = os.fork()
+            pid, template = _fork(template)
             if pid == 0:
                 status = 70
                 try:
                     signal.set_wakeup_fd(-1)
                     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                    _become_worker(order, fds[0])
+                    _become_worker(order, fds[0], template)
                     status = 0
                 finally:
                     os._exit(status)
@@ -568,19 +567,27 @@ def zygote(preload, confined=True):
         _reap(workers, control)
 
 
-def _try_confinement(paths):
-    """None when a worker can be confined on this machine, else why not (in a few words)."""
-    import shutil
+def _prepared(hidden):
+    """(template, None) when every worker can be confined on this machine (confinement.py),
+    else (None, why not, in a few words). Tried for real, once: one worker's confinement in a
+    throw-away fork must reach a root of its own as PID 1."""
     import tempfile
 
-    folder = tempfile.mkdtemp(prefix="backprop-kit-probe-")
+    try:
+        mine = [os.environ["MPLCONFIGDIR"]] if os.environ.get("MPLCONFIGDIR") else []
+        template = prepare(visible_paths(), [*hidden, *mine])
+    except (ConfinementError, OSError) as error:
+        return None, str(error)[:300]
+    probe = tempfile.mkdtemp(prefix="backprop-kit-probe-")
     reading, writing = os.pipe()
-    pid = os.fork()
+    pid, template = _fork(template)
     if pid == 0:
         os.close(reading)
         try:
-            confine(folder, paths, scratch_bytes=2**20)
-            os._exit(0 if os.getpid() == 1 and not os.path.exists(folder) else 1)
+            if template is _BROKEN:
+                raise ConfinementError("a PID namespace could not be made")
+            enter(template, scratch_bytes=2**20)
+            os._exit(0 if os.getpid() == 1 and not os.path.exists(probe) else 1)
         except BaseException as error:
             os.write(writing, str(error).encode()[:300])
         os._exit(CONFINEMENT_FAILED)
@@ -588,13 +595,43 @@ def _try_confinement(paths):
     with os.fdopen(reading, "rb") as handle:
         why = handle.read().decode("utf-8", "replace")
     _, status = os.waitpid(pid, 0)
-    shutil.rmtree(folder, ignore_errors=True)
-    if os.waitstatus_to_exitcode(status) == 0:
-        return None
-    return why or f"the confined test process ended with status {status}"
+    os.rmdir(probe)
+    if template is not _BROKEN and os.waitstatus_to_exitcode(status) == 0:
+        return template, None
+    if template is not _BROKEN:
+        discard(template)
+    return None, why or f"the confined test process ended with status {status}"
 
 
-def _clean_up_after_the_grader(workers):
+def _fork(template):
+    """os.fork(), the child born in a PID namespace of its own when the zygote is root and
+    confines (confinement.around_fork). Returns (pid, template): the template becomes _BROKEN
+    (in the child, so that it never runs the submission; in the zygote, for every later fork
+    too) if a namespace could not be made or left."""
+    if template is None or template is _BROKEN:
+        return os.fork(), template
+    try:
+        fork = around_fork(template)
+        fork.__enter__()
+    except ConfinementError:
+        pid = os.fork()
+        return pid, (_BROKEN if pid == 0 else template)
+    pid = os.fork()
+    if pid == 0:
+        return 0, template
+    try:
+        fork.__exit__(None, None, None)
+    except ConfinementError:
+        return pid, _BROKEN
+    return pid, template
+
+
+_BROKEN = "broken"
+"""The zygote's template once it could not return to its own PID namespace: every later
+worker fails closed (it exits with CONFINEMENT_FAILED and never runs its submission)."""
+
+
+def _clean_up_after_the_grader(workers, template):
     """The grader has gone (it ended, or was killed): end its workers and remove what they
     used, so that nothing of a killed run is left behind."""
     import shutil
@@ -618,6 +655,8 @@ def _clean_up_after_the_grader(workers):
                 os.rmdir(order["cgroup"])
             except OSError:
                 pass
+    if template is not None and template is not _BROKEN:
+        discard(template)
     if os.environ.get("BACKPROP_KIT_REMOVE_AT_EXIT"):
         shutil.rmtree(os.environ["BACKPROP_KIT_REMOVE_AT_EXIT"], ignore_errors=True)
 
@@ -673,19 +712,20 @@ def _tell(control, answer):
         pass
 
 
-def _become_worker(order, channel):
+def _become_worker(order, channel, template):
     """In the forked child: its own session, cgroup, namespaces and root (or, where the machine
     has no namespaces, a hidden kit and a folder of its own), limits, and socket."""
     os.setsid()
     if order.get("cgroup"):
         with open(os.path.join(order["cgroup"], "cgroup.procs"), "w") as handle:
-            handle.write(str(os.getpid()))
+            handle.write("0")  # this process, whatever its PID namespace calls it
     output = os.open(os.path.join(order["directory"], "output.txt"),
                      os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    if order.get("paths"):
+    if template is _BROKEN:
+        os._exit(CONFINEMENT_FAILED)
+    if template is not None:
         try:
-            confine(order["directory"], order["paths"], order.get("hide", []),
-                    order.get("scratch_bytes", 64 * 2**20), order.get("user"))
+            enter(template, order.get("scratch_bytes", 64 * 2**20), order.get("user"))
         except BaseException:
             os._exit(CONFINEMENT_FAILED)
         home = "/tmp"

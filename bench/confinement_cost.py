@@ -1,0 +1,90 @@
+"""What does confining each worker (issue 10) cost a class graded with `batch`?
+
+Grades one folder of .py submissions with `python -m autograder batch`, with confinement (the
+default) and without it (the benchmark-only switch BACKPROP_KIT_BENCHMARK_UNCONFINED=1), side by
+side in one run: the runs alternate between the two so that the machine's noise falls on both
+alike, and the medians are compared. Both grade the same class with the same seed, so their
+gradebooks must be the same (checked). The budget is 2 ms per submission.
+
+    python bench/confinement_cost.py [--submissions 1000] [--runs 3] [--jobs 2]
+"""
+
+import argparse
+import csv
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+KIT_ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [KIT_ROOT / "solutions" / "two_layer_net.py",
+           KIT_ROOT / "examples" / "student_submission.py",
+           *sorted((KIT_ROOT / "tests" / "files" / "real").glob("*.py"))[:8]]
+"""The class: the reference, the example with two mistakes and a few real-style submissions."""
+SWITCH = "BACKPROP_KIT_BENCHMARK_UNCONFINED"
+BUDGET_MS = 2.0
+
+
+def grade_class(folder: Path, out: Path, jobs: int, confined: bool):
+    """(seconds, gradebook rows) of one `batch` run."""
+    environment = dict(os.environ)
+    environment.pop(SWITCH, None)
+    if not confined:
+        environment[SWITCH] = "1"
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    completed = subprocess.run([sys.executable, "-m", "autograder", "batch", str(folder),
+                                "--out", str(out), "--seed", "1", "--jobs", str(jobs)],
+                               cwd=KIT_ROOT, capture_output=True, text=True, env=environment)
+    seconds = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise SystemExit(f"batch failed: {completed.stderr[-800:]}")
+    warned = "NOT kept apart" in completed.stdout
+    if warned == confined:
+        raise SystemExit(f"expected confined={confined}, the summary says: {completed.stdout}")
+    with open(out / "gradebook.csv") as handle:
+        rows = sorted((row["student"], row["total"]) for row in csv.DictReader(handle))
+    return seconds, rows
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--submissions", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each, alternating")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary) / "class"
+        folder.mkdir()
+        for number in range(args.submissions):
+            shutil.copy(SOURCES[number % len(SOURCES)], folder / f"s{number:04d}.py")
+        times = {True: [], False: []}
+        books = {}
+        for run in range(args.runs):
+            for confined in ((True, False) if run % 2 else (False, True)):
+                seconds, rows = grade_class(folder, Path(temporary) / "out", args.jobs, confined)
+                times[confined].append(seconds)
+                books[confined] = rows
+        if books[True] != books[False]:
+            raise SystemExit("the two gradebooks differ: confinement changed a grade")
+    n = args.submissions
+    with_, without = statistics.median(times[True]), statistics.median(times[False])
+    overhead_ms = (with_ - without) / n * 1000
+    print(f"batch of {n} .py submissions, --jobs {args.jobs}, {args.runs} runs each, alternating "
+          f"(median; all runs: confined {[round(t, 2) for t in times[True]]}, unconfined "
+          f"{[round(t, 2) for t in times[False]]})")
+    print(f"  unconfined {without:7.2f} s  ({without / n * 1000:5.2f} ms per submission)")
+    print(f"  confined   {with_:7.2f} s  ({with_ / n * 1000:5.2f} ms per submission)")
+    print(f"  confined / unconfined {with_ / without:.3f}x; cost of the confinement "
+          f"{overhead_ms:+.2f} ms per submission (budget {BUDGET_MS} ms)"
+          f"{'' if overhead_ms <= BUDGET_MS else '   OVER BUDGET'}")
+    print("  gradebooks identical")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
