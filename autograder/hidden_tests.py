@@ -1,25 +1,19 @@
 """The notebook's hidden tests: grade the notebook's code with the real grader, fresh inputs.
 
-nbgrader runs a notebook's hidden tests in the same kernel as the student's code. So these
-tests do not check anything in that kernel: they hand the code the kernel has run (IPython's
-raw input history) to `python -m autograder grade` in a new process, which runs it in its sandbox on inputs
-drawn anew, and report that verdict and its hints. The source notebook's graded test cells call
-`grade_hidden(name)` between "### BEGIN HIDDEN TESTS" and "### END HIDDEN TESTS".
+The source notebook's graded test cells call `grade_hidden(name)` between "### BEGIN HIDDEN
+TESTS" and "### END HIDDEN TESTS". They do not check anything in the kernel they run in: they
+hand the code the kernel has run (IPython's raw input history) to `python -m autograder grade`
+in a new process (grader_process.py), which runs it in its sandbox on inputs drawn anew, and
+print that verdict and its hints. What they print is for whoever runs the source notebook;
+under `nbgrader autograde` the points come from nbgrader_points.py instead, in nbgrader's own
+process, because a kernel can fake anything it is asked.
 """
 
 import hashlib
-import json
-import os
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
+from autograder.grader_process import GraderUnavailable, grade_cells, student_source
 from autograder.visible import wrap
 
-KIT_ROOT = Path(__file__).resolve().parent.parent
-_TEST_CELL_MARKERS = ("BEGIN HIDDEN TESTS", "grade_hidden", "check(\"")
-"""Test cells, not the student's code: they are left out of what is graded."""
 _REPORTS = {}
 
 
@@ -53,14 +47,7 @@ def grade_hidden(name: str, history=None) -> None:
 
 def _student_cells(history) -> list:
     """The cells run so far, less the test cells and the import of the visible checks."""
-    cells = []
-    for source in history:
-        if not isinstance(source, str) or any(marker in source for marker in _TEST_CELL_MARKERS):
-            continue
-        source = "\n".join(line for line in source.splitlines() if "backprop_checks" not in line)
-        if source.strip():
-            cells.append(source)
-    return cells
+    return [source for source in map(student_source, history) if source is not None]
 
 
 def _report(cells: list) -> dict:
@@ -69,19 +56,9 @@ def _report(cells: list) -> dict:
 
     key = hashlib.sha256("\0".join(cells).encode()).hexdigest()
     if key not in _REPORTS:
-        notebook = nbformat.v4.new_notebook()
-        notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
-        with tempfile.TemporaryDirectory(prefix="backprop-kit-hidden-") as directory:
-            path = Path(directory) / "submission.ipynb"
-            nbformat.write(notebook, str(path))
-            environment = {key: value for key, value in os.environ.items()
-                           if not key.startswith("NBGRADER")}
-            completed = subprocess.run([sys.executable, "-m", "autograder", "grade", str(path),
-                                        "--json"], cwd=KIT_ROOT, capture_output=True,
-                                       text=True, env=environment, timeout=120)
         try:
-            _REPORTS[key] = json.loads(completed.stdout)
-        except json.JSONDecodeError:
-            _REPORTS[key] = {"error": "The hidden tests could not run the grader "
-                                      f"({completed.stderr.strip()[-300:]})."}
+            _REPORTS[key] = grade_cells([nbformat.v4.new_code_cell(source) for source in cells])
+        except GraderUnavailable as problem:
+            _REPORTS[key] = {"error": f"The hidden tests could not run the grader: "
+                                      f"{problem.reason}. This is not a problem with your code."}
     return _REPORTS[key]
