@@ -16,3 +16,21 @@ c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedE
 
 # Each hidden test hands the notebook's code to the sandboxed grader (about half a second).
 c.Execute.timeout = 120
+
+# The points of the kit's test cells come from the sandboxed grader, run from nbgrader's own
+# process after the student's kernel (autograder/nbgrader_points.py): never from what the
+# kernel printed. nbgrader's default preprocessors keep their order; GraderPoints goes just
+# before SaveAutoGrades. The `nbgrader` command does not put this folder on sys.path: add it.
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+_KIT_ROOT = str(Path(__file__).resolve().parent)
+if _KIT_ROOT not in sys.path:
+    sys.path.insert(0, _KIT_ROOT)
+
+from nbgrader.converters import Autograde  # noqa: E402
+
+from autograder.nbgrader_points import with_grader_points  # noqa: E402
+
+c.Autograde.autograde_preprocessors = with_grader_points(
+    Autograde.class_traits()["autograde_preprocessors"].default())

@@ -1,12 +1,14 @@
 """nbgrader end to end, with the real nbgrader and a real Jupyter kernel, in a copy of the course.
 
-An instructor's workflow as the README gives it: generate_assignment, then autograde three
-students (the solution, a notebook with a known mistake, the untouched release),
-generate_feedback and export.
+An instructor's workflow as the README gives it: generate_assignment, then autograde four
+students (the solution, a notebook with a known mistake, the untouched release, and a notebook
+that fakes the hidden tests' answer from inside its kernel), generate_feedback and export.
 """
 
 import ast
 import csv
+import html
+import json
 import os
 import re
 import shutil
@@ -22,9 +24,39 @@ from autograder.settings import Settings
 from tests.conftest import KIT_ROOT, REFERENCE
 
 pytestmark = pytest.mark.nbgrader
-STUDENTS = ("alice", "bob", "carol")
+STUDENTS = ("alice", "bob", "carol", "dave")
 """alice submits the solution, bob a notebook with db summed without keepdims, carol the
-untouched release."""
+untouched release, dave the attack of issue 10 (ATTACK)."""
+ATTACK = '''import json, subprocess
+
+check = lambda *a, **k: None  # the visible checks now pass whatever the functions do
+
+_REPORT = {report}
+
+
+def _full_marks(*args, **kwargs):
+    """Whatever is run, answer as `python -m autograder grade --json` would for a perfect notebook."""
+    return subprocess.CompletedProcess(args[0] if args else kwargs.get("args"), 0,
+                                       stdout=_REPORT, stderr="")
+
+
+subprocess.run = _full_marks
+
+
+def forward_propagation(X, parameters):
+    return None, {{}}
+'''
+"""The first exercise cell of dave's notebook: the six other exercise cells stay stubs."""
+REWRITE_THE_KIT = '''import pathlib
+
+_kit = next(p for p in pathlib.Path.cwd().resolve().parents if (p / "autograder").is_dir())
+(_kit / "autograder" / "__main__.py").write_text("print(" + repr({report}) + ")")
+
+
+def forward_propagation(X, parameters):
+    return None, {{}}
+'''
+"""A kernel that rewrites the kit's own code, which the preprocessor runs after it."""
 
 
 def nbgrader(course, *args):
@@ -58,14 +90,31 @@ def course(tmp_path_factory):
             cell.source = answers[grade_id]
             if grade_id == "compute_db":
                 cell.source = cell.source.replace("axis=1, keepdims=True", "axis=1")
-    for student, notebook in zip(STUDENTS, (_as_submitted(solution), mistaken, release)):
+    for student, notebook in zip(STUDENTS, (_as_submitted(solution), mistaken, release,
+                                            _attack(release))):
         folder = root / "submitted" / student / "backprop"
         folder.mkdir(parents=True)
         nbformat.write(notebook, str(folder / "backprop.ipynb"))
-    nbgrader(root, "autograde", "backprop", "--force")
+    autograde = nbgrader(root, "autograde", "backprop", "--force")
+    (root / "autograde.log").write_text(autograde.stdout + autograde.stderr)
     nbgrader(root, "generate_feedback", "backprop", "--force")
     nbgrader(root, "export")
     return root
+
+
+def _attack(release, template=ATTACK):
+    """The release with `template` as its first exercise cell, given a full-score report."""
+    points = Settings().points
+    report = {"score": sum(points.values()), "max_score": sum(points.values()), "seed": 1,
+              "error": None, "submission": "submission.ipynb", "notes": [], "output": "",
+              "settings": {}, "grader_errors": [],
+              "exercises": [{"name": name, "passed": True, "score": value, "max_score": value,
+                             "hints": [], "mistakes": []} for name, value in points.items()]}
+    notebook = nbformat.reads(nbformat.writes(release), 4)
+    first = next(cell for cell in notebook.cells
+                 if cell.metadata.get("nbgrader", {}).get("solution"))
+    first.source = template.format(report=repr(json.dumps(report)))
+    return notebook
 
 
 def _strip_markers(source):
@@ -86,6 +135,16 @@ def _grades(course):
         return {row["student_id"]: float(row["raw_score"]) for row in csv.DictReader(handle)}
 
 
+def _autograded(course, student):
+    return nbformat.read(str(course / "autograded" / student / "backprop" / "backprop.ipynb"), 4)
+
+
+def _test_cells(notebook):
+    """grade_id -> the graded test cell of `notebook`."""
+    return {cell.metadata.nbgrader["grade_id"]: cell for cell in notebook.cells
+            if cell.metadata.get("nbgrader", {}).get("grade")}
+
+
 def test_solution_gets_full_marks(course):
     assert _grades(course)["alice"] == sum(Settings().points.values())
 
@@ -98,10 +157,77 @@ def test_known_mistake_gets_partial_marks_and_its_hint_in_the_feedback(course):
     assert "Why db keeps its column" in feedback and "[B19]" in feedback
 
 
+def test_known_mistakes_hint_comes_from_the_preprocessor_not_the_kernel(course):
+    """Is bob's hint in his feedback the one GraderPoints wrote, with the kernel's own output
+    of that cell gone?"""
+    from autograder.nbgrader_points import FAILED
+
+    cell = _test_cells(_autograded(course, "bob"))["test_compute_db"]
+    [output] = cell.outputs
+    assert output.output_type == "error" and output.ename == "HiddenTestFailed"
+    text = "\n".join(output.traceback)
+    assert text.startswith(FAILED.format(name="compute_db", seed="")[:-3]) and "[B19]" in text
+    feedback = html.unescape((course / "feedback" / "bob" / "backprop" / "backprop.html").read_text())
+    assert output.traceback[0] in feedback and output.traceback[-1] in feedback
+    position = next(number for number, cell in enumerate(_autograded(course, "bob").cells, 1)
+                    if cell.metadata.get("nbgrader", {}).get("grade_id") == "compute_db")
+    assert f"In cell {position}, line" in text  # the notebook's own cell numbers
+    assert "(hidden tests, seed" not in feedback  # what grade_hidden prints in the kernel
+
+
 def test_untouched_release_scores_zero_without_crashing(course):
     assert _grades(course)["carol"] == 0
     feedback = (course / "feedback" / "carol" / "backprop" / "backprop.html").read_text()
     assert "not implemented" in feedback
+
+
+def test_a_kernel_that_fakes_the_graders_answer_gets_no_points(course):
+    """dave's kernel answers the hidden tests' call with a full-score report and silences the
+    visible checks: do the points still come from the grader?"""
+    assert _grades(course)["dave"] == 0
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        submission = gradebook.find_submission_notebook("backprop", "backprop", "dave")
+        assert submission.score == 0
+        assert {grade.name: grade.auto_score for grade in submission.grades} == \
+            {f"test_{name}": 0 for name in Settings().points}
+    feedback = (course / "feedback" / "dave" / "backprop" / "backprop.html").read_text()
+    assert "passed the hidden tests (seed 1)" not in feedback  # the kernel's made-up verdict
+    assert "forward_propagation does not pass the autograder" in feedback
+
+
+@pytest.mark.xfail(strict=True, reason="README, nbgrader's limits: the kernel runs as "
+                   "nbgrader's user and can rewrite the kit's code, which runs after it")
+def test_a_kernel_that_rewrites_the_kits_code_gets_no_points(course, tmp_path):
+    """The limit the preprocessor does not lift, kept in view: if this ever passes, the
+    README's "nbgrader's limits" says too little."""
+    from nbgrader.api import Gradebook
+
+    copy = tmp_path / "course"
+    shutil.copytree(course, copy)
+    release = nbformat.read(str(copy / "assignments" / "backprop" / "backprop.ipynb"), 4)
+    folder = copy / "submitted" / "eve" / "backprop"
+    folder.mkdir(parents=True)
+    nbformat.write(_attack(release, REWRITE_THE_KIT), str(folder / "backprop.ipynb"))
+    nbgrader(copy, "autograde", "backprop", "--student", "eve", "--force")
+    with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as gradebook:
+        assert gradebook.find_submission_notebook("backprop", "backprop", "eve").score == 0
+
+
+def test_no_traceback_of_the_kits_reaches_feedback_or_the_autograde_log(course):
+    """Do the graded test cells hold only the grader's verdicts, and nbgrader's output and
+    every feedback page no traceback of ours?"""
+    assert "Traceback" not in (course / "autograde.log").read_text()
+    for student in STUDENTS:
+        for cell in _test_cells(_autograded(course, student)).values():
+            assert all(output.get("ename") in (None, "HiddenTestFailed")
+                       for output in cell.outputs), (student, cell.outputs)
+            text = nbformat.writes(nbformat.v4.new_notebook(cells=[cell]))
+            assert "Traceback" not in text and 'File \\"' not in text, (student, text)
+        feedback = (course / "feedback" / student / "backprop" / "backprop.html").read_text()
+        assert "Traceback (most recent call last)" not in feedback, student
+        assert "autograder/" not in feedback, student
 
 
 def test_release_in_the_repository_is_what_nbgrader_generates(course):
