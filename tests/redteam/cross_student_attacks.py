@@ -650,6 +650,36 @@ raise ValueError("\\x1b[2J\\x1b[H"              # clear the screen, cursor home
                  "Graded 0 of 0 submissions.")
 '''
 
+KERNEL_SETTINGS = '''
+def attack():
+    # Settings of the whole machine (no namespace of the worker's holds them): a core_pattern
+    # "|program" is run as root outside every namespace, a tiny pid_max or file-max makes every
+    # other worker and the grader fail. Only opened for writing, never changed, but for pid_max
+    # written back with the value it has, to show that the write itself goes through.
+    for name in ("kernel/core_pattern", "kernel/pid_max", "kernel/threads-max", "fs/file-max",
+                 "vm/overcommit_memory", "kernel/hostname"):
+        try:
+            os.close(os.open("/proc/sys/" + name, os.O_WRONLY))
+            won("may change the machine's " + name.replace("/", "."))
+        except OSError:
+            pass
+    try:
+        with open("/proc/sys/kernel/pid_max") as handle:
+            value = handle.read()
+        with open("/proc/sys/kernel/pid_max", "w") as handle:
+            handle.write(value)
+        won("wrote the machine's kernel.pid_max", value.strip())
+    except OSError:
+        pass
+    for path in ("/proc/sysrq-trigger", "/proc/irq/default_smp_affinity"):
+        try:
+            os.close(os.open(path, os.O_WRONLY))
+            won("may write " + path)
+        except OSError:
+            pass
+    step("looked at the machine's kernel settings")
+'''
+
 ATTACKS = (
     Attack("b_rewrites_reports", 1, REWRITE_REPORTS),
     Attack("c_plants_reports", 2, PLANT_REPORTS),
@@ -670,6 +700,8 @@ ATTACKS = (
            after=ESCAPE_TERMINAL_RAISE),
     Attack("u_poisons_python", 16, POISON_PYTHON,
            steps=("made a user and mount namespace of its own", "tried to change the Python")),
+    Attack("v_writes_kernel_settings", 17, KERNEL_SETTINGS,
+           steps=("looked at the machine's kernel settings",)),
     Attack("x_finds_traces", 12, FIND_TRACES, steps=("looked for what others left",)),
 )
 ATTACKERS = {attack.student: attack for attack in ATTACKS}

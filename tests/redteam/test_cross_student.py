@@ -430,9 +430,10 @@ def naming_problems(run: ClassRun, student: str) -> list:
 
 
 def leak_problems(run: ClassRun) -> list:
-    """secret_problems, and no attack's success nor anything a process left behind wrote, in
-    anything the grader wrote or printed; no report names another student."""
-    return secret_problems(run, (SUCCEEDED, "LINGERED")) + [
+    """secret_problems, and nothing a process left behind wrote, in anything the grader wrote
+    or printed; no report names another student. (What each attacker achieved is its own
+    test's: attacker_problems.)"""
+    return secret_problems(run, ("LINGERED",)) + [
         problem for student in STUDENTS for problem in naming_problems(run, student)]
 
 
@@ -655,6 +656,21 @@ def test_15_no_student_text_reaches_the_instructors_terminal_raw(run):
 def test_16_no_worker_can_change_the_python_that_later_workers_and_the_grader_run(run):
     poisoned = [what for what in run.leftovers if "bpk-poison-" in what]
     _assert_attack_failed(run, "u_poisons_python", poisoned)
+
+
+def test_17_no_worker_can_change_the_machines_kernel_settings(run):
+    """The kernel's settings in /proc/sys are the whole machine's, not the worker's.
+
+    HOLE found by this red team (fails on the kit as it is, when the grader runs as root
+    without --worker-user, as in the tests and CI): the worker's own /proc is mounted
+    read-write (sandbox/confinement.py `_enter_root`), and the kernel lets uid 0 write most of
+    /proc/sys without any capability (it checks the uid only). So a submission may set
+    kernel.core_pattern to "|/proc/%P/root/tmp/program" (its own /tmp is not noexec): the kernel
+    then runs that program as root, outside every namespace, at the next crash; or set
+    kernel.pid_max or fs.file-max so low that other workers and the grader fail; or change the
+    machine's hostname (there is no UTS namespace). /proc/irq and /proc/bus/pci are open to it
+    too. As a normal user, or with --worker-user, the worker's uid is not 0 and this fails."""
+    _assert_attack_failed(run, "v_writes_kernel_settings")
 
 
 # One submission graded alone: `grade FILE --json` and `gradescope-run`. It reads its
