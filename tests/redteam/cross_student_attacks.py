@@ -680,6 +680,20 @@ def attack():
     step("looked at the machine's kernel settings")
 '''
 
+DEVICES = '''
+def attack():
+    import stat
+    # The devices are the machine's own inodes: a mode of 000 on /dev/null would leave every
+    # later worker, and every user of the machine, without it. Set only to the mode they have.
+    for path in ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom"):
+        try:
+            os.chmod(path, stat.S_IMODE(os.stat(path).st_mode))
+            won("may change the mode of the machine's " + path)
+        except OSError:
+            pass
+    step("looked at the devices")
+'''
+
 ATTACKS = (
     Attack("b_rewrites_reports", 1, REWRITE_REPORTS),
     Attack("c_plants_reports", 2, PLANT_REPORTS),
@@ -702,6 +716,7 @@ ATTACKS = (
            steps=("made a user and mount namespace of its own", "tried to change the Python")),
     Attack("v_writes_kernel_settings", 17, KERNEL_SETTINGS,
            steps=("looked at the machine's kernel settings",)),
+    Attack("w_chmods_devices", 18, DEVICES, steps=("looked at the devices",)),
     Attack("x_finds_traces", 12, FIND_TRACES, steps=("looked for what others left",)),
 )
 ATTACKERS = {attack.student: attack for attack in ATTACKS}

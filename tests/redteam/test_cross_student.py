@@ -673,6 +673,19 @@ def test_17_no_worker_can_change_the_machines_kernel_settings(run):
     _assert_attack_failed(run, "v_writes_kernel_settings")
 
 
+def test_18_no_worker_can_change_the_machines_devices(run):
+    """/dev/null and the others are the machine's own device files, bound into the worker.
+
+    HOLE found by this red team (fails on the kit as it is, when the grader runs as root
+    without --worker-user): sandbox/confinement.py `_build_root` binds /dev/null, zero, full,
+    random and urandom without making the binds read-only, and a chmod by the file's owner
+    needs no capability. A submission running as uid 0 may so `chmod 000 /dev/null`: every
+    later worker (uid 0 without capabilities: the owner's bits apply) then fails to open it at
+    start, and so does every normal user of the machine. A read-only bind would refuse the
+    chmod (EROFS) and still let the device be read and written."""
+    _assert_attack_failed(run, "w_chmods_devices")
+
+
 # One submission graded alone: `grade FILE --json` and `gradescope-run`. It reads its
 # classmate's file lying beside it, the kit and /proc, looks for the key, changes every file it
 # is told of (and leaves a process behind that goes on doing so), and exec()s whatever right
