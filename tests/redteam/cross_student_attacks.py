@@ -24,7 +24,7 @@ LINGER_S = 20.0
 """A process an attacker leaves behind ends by itself after this long."""
 
 PRELUDE = r'''
-import ctypes, errno, hashlib, hmac, json, os, signal, socket, sys, time
+import ctypes, errno, hashlib, hmac, json, os, platform, signal, socket, sys, time
 CONTEXT = json.loads(@CONTEXT@)
 TOKEN, MARK, ME = CONTEXT["token"], CONTEXT["mark"], CONTEXT["me"]
 SUB, OUT, KEY, REF, KIT = (CONTEXT[name] for name in ("sub", "out", "key", "ref", "kit"))
@@ -35,6 +35,10 @@ LIBC.shmget.restype = ctypes.c_int
 LIBC.shmget.argtypes = (ctypes.c_int, ctypes.c_size_t, ctypes.c_int)
 LIBC.shmat.restype = ctypes.c_void_p
 LIBC.shmat.argtypes = (ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
+LIBC.syscall.restype = ctypes.c_long
+ADD_KEY, KEYCTL = {"x86_64": (248, 250), "aarch64": (217, 219)}.get(platform.machine(), (-1, -1))
+KEYRINGS = ((-4, "user"), (-5, "user-session"), (-3, "session"))
+"""The kernel's keyrings a process reaches by name (KEY_SPEC_*)."""
 _LINES = []
 
 
@@ -694,9 +698,34 @@ def attack():
     step("looked at the devices")
 '''
 
+LEAVE_KEYS = '''
+def attack():
+    for ring, name in KEYRINGS:
+        description = ("bpk-drop-%s-%s" % (TOKEN, name)).encode()
+        key = LIBC.syscall(ADD_KEY, b"user", description, b"BPK-DROP", 8, ring)
+        if key > 0:
+            LIBC.syscall(KEYCTL, 15, key, 60)  # KEYCTL_SET_TIMEOUT: gone within a minute
+            step("left a key in the %s keyring" % name)
+    step("tried the kernel's keyrings")
+'''
+
+FIND_KEYS = '''
+def attack():
+    for ring, name in KEYRINGS:
+        description = ("bpk-drop-%s-%s" % (TOKEN, name)).encode()
+        key = LIBC.syscall(KEYCTL, 10, ring, b"user", description, 0)  # KEYCTL_SEARCH
+        if key > 0:
+            data = ctypes.create_string_buffer(64)
+            size = LIBC.syscall(KEYCTL, 11, key, data, 64)  # KEYCTL_READ
+            won("found a key another worker left in the %s keyring" % name,
+                data.raw[:max(size, 0)])
+    step("looked in the kernel's keyrings")
+'''
+
 ATTACKS = (
     Attack("b_rewrites_reports", 1, REWRITE_REPORTS),
     Attack("c_plants_reports", 2, PLANT_REPORTS),
+    Attack("d2_leaves_keys", 19, LEAVE_KEYS, steps=("tried the kernel's keyrings",)),
     Attack("d_leaves_traces", 12, LEAVE_TRACES,
            steps=("left /tmp/bpk-drop-", "made SysV shared memory",
                   "bound a unix socket (abstract)", "bound a unix socket /tmp/bpk-sock-",
@@ -717,6 +746,7 @@ ATTACKS = (
     Attack("v_writes_kernel_settings", 17, KERNEL_SETTINGS,
            steps=("looked at the machine's kernel settings",)),
     Attack("w_chmods_devices", 18, DEVICES, steps=("looked at the devices",)),
+    Attack("x2_finds_keys", 19, FIND_KEYS, steps=("looked in the kernel's keyrings",)),
     Attack("x_finds_traces", 12, FIND_TRACES, steps=("looked for what others left",)),
 )
 ATTACKERS = {attack.student: attack for attack in ATTACKS}

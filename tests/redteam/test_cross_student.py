@@ -686,6 +686,19 @@ def test_18_no_worker_can_change_the_machines_devices(run):
     _assert_attack_failed(run, "w_chmods_devices")
 
 
+def test_19_no_key_left_in_the_kernels_keyrings_reaches_a_later_worker(run):
+    """The kernel's keyrings are a store shared by the processes of one uid.
+
+    HOLE found by this red team (fails on the kit as it is, as root and as a normal user):
+    no namespace the worker enters (sandbox/confinement.py) separates keyrings, and the worker
+    keeps the add_key, keyctl and request_key system calls. A key one worker adds to its user
+    (or user-session) keyring is found and read by a later worker of the same uid: two
+    students can pass each other anything, and a root worker reaches the keyrings of every
+    root process on the machine. Docker's default seccomp profile denies these three calls
+    for this reason; a worker-side seccomp filter doing the same would close it."""
+    _assert_attack_failed(run, "x2_finds_keys", attacker_problems(run, "d2_leaves_keys"))
+
+
 # One submission graded alone: `grade FILE --json` and `gradescope-run`. It reads its
 # classmate's file lying beside it, the kit and /proc, looks for the key, changes every file it
 # is told of (and leaves a process behind that goes on doing so), and exec()s whatever right
