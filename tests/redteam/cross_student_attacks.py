@@ -675,7 +675,9 @@ def attack():
         won("wrote the machine's kernel.pid_max", value.strip())
     except OSError:
         pass
-    for path in ("/proc/sysrq-trigger", "/proc/irq/default_smp_affinity"):
+    devices = sorted(os.path.join(folder, name) for folder, _, names in os.walk("/proc/bus/pci")
+                     if folder != "/proc/bus/pci" for name in names)  # PCI configuration space
+    for path in ["/proc/sysrq-trigger", "/proc/irq/default_smp_affinity", *devices[:1]]:
         try:
             os.close(os.open(path, os.O_WRONLY))
             won("may write " + path)
