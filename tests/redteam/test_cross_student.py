@@ -282,6 +282,32 @@ def _clean_up_outside(run: ClassRun) -> list:
     return left
 
 
+def _namespaces_refused(kit: KitAs):
+    """Why the kernel gives the kit's user no namespaces for its workers (None if it does)."""
+    import subprocess
+
+    probe = ("import ctypes, os\n"
+             "libc = ctypes.CDLL(None, use_errno=True)\n"
+             "flags = 0x00020000 | 0x20000000 | 0x08000000 | 0x40000000\n"
+             "flags |= 0 if os.geteuid() == 0 else 0x10000000\n"
+             "print(0 if libc.unshare(flags) == 0 else os.strerror(ctypes.get_errno()))\n")
+    extra = {} if kit.user is None else {"user": kit.user.pw_uid, "group": kit.user.pw_gid,
+                                         "extra_groups": []}
+    completed = subprocess.run([str(kit.python), "-I", "-c", probe], capture_output=True,
+                               text=True, timeout=60, **extra)
+    answer = completed.stdout.strip()
+    return None if answer == "0" else answer or completed.stderr[-300:]
+
+
+def _skip_without_namespaces(kit: KitAs) -> None:
+    why = _namespaces_refused(kit)
+    if why:
+        who = "root" if kit.user is None else kit.user.pw_name
+        pytest.skip(f"the kernel gives {who} no mount, PID, IPC and network namespaces"
+                    f"{'' if who == 'root' else ' (nor a user namespace)'}: {why}; workers "
+                    "cannot be confined, so the attacks are not run")
+
+
 def _run_batch(run: ClassRun, folder: Path, out: Path, jobs: int):
     return run.kit.run("batch", folder, "--out", out, "--jobs", jobs, "--seed", SEED,
                        home=run.home, timeout=240)
@@ -296,6 +322,7 @@ def graded_class(kit: KitAs, jobs: int):
     run = ClassRun(kit, jobs, uuid.uuid4().hex, parent, kit.folder(parent), kit.folder(parent),
                    kit.folder(parent))
     try:
+        _skip_without_namespaces(kit)
         for student in STUDENTS:
             for other in STUDENTS:
                 assert student == other or student not in other, (student, other)
@@ -307,7 +334,7 @@ def graded_class(kit: KitAs, jobs: int):
         completed = _run_batch(run, control_sub, control_out, 2)
         assert completed.returncode == 0, completed.stderr[-3000:]
         record = json.loads((control_out / "batch.json").read_text())
-        if not record.get("confinement", {}).get("confined"):
+        if not record.get("confinement", {}).get("confined"):  # the kernel would allow it
             pytest.fail(f"workers were not confined ({record}): the attacks were not run")
         run.control = {student: json.loads((control_out / f"{student}.json").read_text())
                        for student in (*HONEST, WEAK)}
@@ -715,6 +742,7 @@ def _alone(kit: KitAs):
     run = ClassRun(kit, 1, uuid.uuid4().hex, parent, kit.folder(parent), kit.folder(parent),
                    kit.folder(parent))
     try:
+        _skip_without_namespaces(kit)
         yield run
     finally:
         run.leftovers = _clean_up_outside(run)
