@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.reporters.printable import printable
 from autograder.results import ExerciseResult, SubmissionResult
 from autograder.signing import is_signed_report, report_key, signed_report
 from autograder.student_api import GRADED_NAMES
@@ -253,12 +254,12 @@ def write_gradebook(out: Path, students: list, texts: dict) -> list:
     rows = []
     for student in students:
         report = json.loads(texts[student])
-        row = {"student": student}
+        row = {"student": printable(student)}
         for exercise in report["exercises"]:
             row[exercise["name"]] = exercise["score"]
         row["total"] = report["score"]
         row["max_score"] = report["max_score"]
-        row["error"] = report["error"] or ""
+        row["error"] = printable(report["error"] or "")
         rows.append(row)
     fields = ["student", *GRADED_NAMES, "total", "max_score", "error"]
     with tempfile.NamedTemporaryFile("w", dir=out, delete=False, newline="",

@@ -188,6 +188,7 @@ def cmd_batch(args, parser) -> int:
     # the grader imports the rest of itself.
     start_zygote(PLOTTING if next(folder.rglob("*.ipynb"), None) else PRELOAD)
     from autograder.batch import FLAG, GRADEBOOK, Interrupted, grade_folder
+    from autograder.reporters.printable import printable
     from autograder.class_report import load_reports, summarise
     from autograder.reporters.class_summary import render_class_summary
 
@@ -211,7 +212,7 @@ def cmd_batch(args, parser) -> int:
     if not counts["confined"]:
         print(NOT_CONFINED.format(why=counts["why_not_confined"] or "unknown"))
     for student, flag in counts["flagged"].items():
-        print(f"{FLAG} {student}: {flag}")
+        print(printable(f"{FLAG} {student}: {flag}"))
     reports = load_reports(out)
     render_class_summary(summarise(reports), reports, out)
     return 0

@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from autograder.reporters.printable import printable
+
 _BAR_WIDTH = 30
 _TOP_MISTAKES = 5
 _UNGRADED_SHOWN = 5
@@ -64,7 +66,7 @@ def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
         width = max(40, min(console.width, 100))
         for student, error in list(errors.items())[:_UNGRADED_SHOWN]:
             first_sentence = error.splitlines()[0].split(". ")[0].rstrip(".") + "."
-            console.print(Text(textwrap.fill(f"{student}: {first_sentence}", width,
+            console.print(Text(textwrap.fill(printable(f"{student}: {first_sentence}"), width,
                                              initial_indent="  ", subsequent_indent="    "),
                                style="red"))
         if len(errors) > _UNGRADED_SHOWN:

@@ -9,11 +9,14 @@ import sys
 from rich.console import Console
 from rich.text import Text
 
+from autograder.reporters.printable import printable_result
+
 _PASS, _FAIL = "✓", "✗"
 
 
 def render_terminal(result, file=None) -> None:
     """Print the report for one submission."""
+    result = printable_result(result)
     console = Console(file=file or sys.stdout, highlight=False, soft_wrap=False,
                       emoji=False)
     header = (f"backprop-kit · {result.submission} · seed {result.seed} "

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pytest
 
+from autograder.reporters.printable import printable
 from autograder.signing import is_signed_report
 from tests.conftest import REFERENCE, KitAs
 from tests.redteam.cross_student_attacks import (ATTACKERS, SINGLE_SUBMISSION,
@@ -491,7 +492,8 @@ def results_problems(run: ClassRun) -> list:
     for student, row in book.items():
         report = run.report(student)
         values = {exercise["name"]: str(exercise["score"]) for exercise in report["exercises"]}
-        values.update(total=str(report["score"]), error=report["error"] or "")
+        # The error column is the report's, its control characters written out (printable).
+        values.update(total=str(report["score"]), error=printable(report["error"] or ""))
         shown = {name: row.get(name) for name in values}
         if shown != values or row["total"] != str(expected_total(student)):
             problems.append(f"the gradebook shows {row} for {student}")
