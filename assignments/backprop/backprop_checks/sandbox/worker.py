@@ -424,8 +424,8 @@ try:  # in the worker's source text confinement.py comes first (hiding.py worker
     prepare
 except NameError:
     from backprop_checks.sandbox.confinement import (CONFINEMENT_FAILED, ConfinementError,
-                                                around_fork, discard, enter, prepare,
-                                                visible_paths)
+                                                around_fork, deny_keyrings, discard, enter,
+                                                prepare, visible_paths)
 
 
 def cover_paths(paths):
@@ -446,6 +446,9 @@ def cover_paths(paths):
             libc.mount(b"tmpfs", target, b"tmpfs", 0, b"size=4k,mode=000")
         else:
             libc.mount(b"/dev/null", target, None, 4096, None)  # MS_BIND
+    # /proc read-only: uid 0 may write most of /proc/sys (the kernel's settings) without any
+    # capability. MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC.
+    libc.mount(None, b"/proc", None, 32 | 4096 | 1 | 2 | 4 | 8, None)
     return True
 
 
@@ -738,6 +741,11 @@ def _become_worker(order, channel, template):
     os.environ.update(HOME=home, TMPDIR=home, MPLCONFIGDIR=home)
     apply_limits(order["limits"])
     drop_privileges(order.get("user"))
+    try:
+        deny_keyrings()
+    except (ConfinementError, OSError):
+        if template is not None:
+            os._exit(CONFINEMENT_FAILED)
     os.dup2(channel, 0)
     os.dup2(channel, 1)
     os.dup2(output, 2)

@@ -247,9 +247,9 @@ def _build_root(libc, root, paths, hide):
         elif os.path.isfile(target) and not os.path.islink(target):
             _mount(libc, "/dev/null", target, None, MS_BIND, None)
     os.makedirs(root + "/dev", exist_ok=True)
-    for name in _DEVICES:
+    for name in _DEVICES:  # read-only binds: usable, but no chmod of the machine's devices
         open(f"{root}/dev/{name}", "a").close()
-        _mount(libc, f"/dev/{name}", f"{root}/dev/{name}", None, MS_BIND, None)
+        _bind_read_only(libc, f"/dev/{name}", f"{root}/dev/{name}")
     for name, target in _DEVICE_LINKS.items():
         os.symlink(target, f"{root}/dev/{name}")
     os.makedirs(root + "/proc", exist_ok=True)
@@ -265,8 +265,11 @@ def _bind_read_only(libc, source, target):
 
 def _enter_root(libc, root):
     """In the process that runs the submission, PID 1 of its namespace: its own /proc, then
-    `root` becomes '/' and the old root is detached, so nothing outside can be reached."""
-    _mount(libc, "proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
+    `root` becomes '/' and the old root is detached, so nothing outside can be reached. The
+    /proc is read-only: uid 0 may write most of /proc/sys (the machine's kernel settings)
+    without any capability."""
+    _mount(libc, "proc", root + "/proc", "proc",
+           MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
     os.chdir(root)
     number = _PIVOT_ROOT.get(platform.machine())
     if number is None:
@@ -274,3 +277,35 @@ def _enter_root(libc, root):
     _check(libc.syscall(number, b".", b"."), "pivot_root")
     _check(libc.umount2(b".", MNT_DETACH), "umount the old root")
     os.chdir("/tmp")
+
+
+_SECCOMP = {"x86_64": (0xC000003E, (248, 249, 250)), "aarch64": (0xC00000B7, (217, 218, 219)),
+            "arm64": (0xC00000B7, (217, 218, 219))}
+"""Per machine: the audit architecture, and add_key, request_key, keyctl's numbers."""
+
+
+def deny_keyrings():
+    """A seccomp filter that refuses the kernel keyring calls (add_key, request_key, keyctl)
+    and any system call of another architecture (32-bit or x32 calls could get round it).
+    Keyrings belong to a user, in no namespace: one worker could leave a key that a later
+    worker of the same user reads. Needs no_new_privs (drop_privileges sets it)."""
+    arch, calls = _SECCOMP.get(platform.machine(), (None, None))
+    if arch is None:
+        raise ConfinementError(f"no seccomp filter for {platform.machine()}")
+
+    class Instruction(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8),
+                    ("k", ctypes.c_uint32)]
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Instruction))]
+
+    load, equal, at_least, give = 0x20, 0x15, 0x35, 0x06
+    allow, deny = 0x7FFF0000, 0x00050000 | 1  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EPERM
+    code = [(load, 0, 0, 4), (equal, 1, 0, arch), (give, 0, 0, deny), (load, 0, 0, 0),
+            (at_least, 4, 0, 0x40000000), (equal, 3, 0, calls[0]), (equal, 2, 0, calls[1]),
+            (equal, 1, 0, calls[2]), (give, 0, 0, allow), (give, 0, 0, deny)]
+    instructions = (Instruction * len(code))(*[Instruction(*line) for line in code])
+    program = Program(len(code), instructions)
+    libc = ctypes.CDLL(None, use_errno=True)
+    _check(libc.prctl(22, 2, ctypes.byref(program), 0, 0), "seccomp")  # PR_SET_SECCOMP, FILTER
