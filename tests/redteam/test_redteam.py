@@ -10,7 +10,7 @@ import json
 import os
 import subprocess
 import sys
-import uuid
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -323,17 +323,27 @@ threading.Thread(target=spin, daemon=False).start()
 ]
 
 
-def _submission_processes(marker: str) -> list:
-    found = []
+def _worker_processes() -> set:
+    """Pids of every process forked from a zygote of the kit now: the zygotes, their workers
+    and whatever those started (a fork keeps the zygote's command line)."""
+    found = set()
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
-                with open(f"/proc/{entry}/environ", "rb") as handle:
-                    if marker.encode() in handle.read():
-                        found.append(entry)
+                with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                    if b"\x00zygote\x00" in handle.read():
+                        found.add(int(entry))
             except OSError:
                 pass
     return found
+
+
+def _survivors(before: set) -> set:
+    """The kit's processes that appeared during a run and are still there a moment after."""
+    deadline = time.monotonic() + 3
+    while (left := _worker_processes() - before) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -346,11 +356,10 @@ def test_red_team_submission_gets_its_verdict(case, tmp_path):
             pytest.skip("no process limit on this machine: a fork test must not run without it")
     path = tmp_path / "submission.py"
     path.write_text(case.source)
-    marker = f"BACKPROP_KIT_REDTEAM_{uuid.uuid4().hex}"
-    environment = dict(os.environ, **{marker: "1"})
+    before = _worker_processes()
     completed = subprocess.run([sys.executable, "-m", "autograder", "grade", str(path), "--json",
                                 *case.flags], cwd=KIT_ROOT, capture_output=True, text=True,
-                               timeout=120, env=environment)
+                               timeout=120)
 
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "Traceback" not in completed.stderr
@@ -372,4 +381,4 @@ def test_red_team_submission_gets_its_verdict(case, tmp_path):
         else:
             assert exercise["passed"], (name, exercise["hints"])
     assert report["grader_errors"] == []
-    assert _submission_processes(marker) == [], "a process of the submission survived grading"
+    assert _survivors(before) == set(), "a process of the submission survived grading"
