@@ -12,7 +12,7 @@ The zygote builds that root once (`prepare`), in a mount namespace of its own (a
 grader is not root, a user namespace that owns it); each worker then only mounts its /tmp and
 /proc on a copy and makes it its root (`enter`): well under a millisecond. CLONE_NEWPID applies
 to children only: as root, the zygote makes the worker's PID namespace just before the fork
-and returns to its own just after (`around_fork`); without root it cannot return, so the
+and returns to its own just after (`pid_namespace_for_next_fork`); without root it cannot return, so the
 worker forks once more, and the child, PID 1 of the new namespace, runs the submission while
 its parent waits and ends as it did.
 
@@ -153,23 +153,21 @@ def discard(template):
         pass
 
 
-class around_fork:
-    """As root, around the zygote's fork of a worker: the worker is born PID 1 of a new PID
-    namespace, and the zygote returns to its own namespace for the next fork."""
+def pid_namespace_for_next_fork(template):
+    """As root, just before the zygote forks a worker: the child is born PID 1 of a new PID
+    namespace. (Without root, `enter` forks once more instead.)"""
+    if template.as_root:
+        libc = ctypes.CDLL(None, use_errno=True)
+        _check(libc.unshare(CLONE_NEWPID), "unshare a PID namespace")
 
-    def __init__(self, template):
-        self.template = template
-        self.libc = ctypes.CDLL(None, use_errno=True) if template and template.as_root else None
 
-    def __enter__(self):
-        if self.libc is not None:
-            _check(self.libc.unshare(CLONE_NEWPID), "unshare a PID namespace")
-        return self
-
-    def __exit__(self, *exc):
-        if self.libc is not None:
-            _check(self.libc.setns(self.template.pid_namespace, CLONE_NEWPID),
-                   "return to the zygote's PID namespace")
+def own_pid_namespace_again(template):
+    """As root, just after that fork: the zygote's next child is born in its own namespace
+    again, so that the next worker can have a new one (unshare refuses while it is not)."""
+    if template.as_root:
+        libc = ctypes.CDLL(None, use_errno=True)
+        _check(libc.setns(template.pid_namespace, CLONE_NEWPID),
+               "return to the zygote's PID namespace")
 
 
 def enter(template, scratch_bytes=64 * 2**20, user=None):

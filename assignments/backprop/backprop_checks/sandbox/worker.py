@@ -424,8 +424,10 @@ try:  # in the worker's source text confinement.py comes first (hiding.py worker
     prepare
 except NameError:
     from backprop_checks.sandbox.confinement import (CONFINEMENT_FAILED, ConfinementError,
-                                                around_fork, deny_keyrings, discard, enter,
-                                                prepare, visible_paths)
+                                                deny_keyrings, discard, enter,
+                                                own_pid_namespace_again,
+                                                pid_namespace_for_next_fork, prepare,
+                                                visible_paths)
 
 
 def cover_paths(paths):
@@ -608,14 +610,13 @@ def _prepared(hidden):
 
 def _fork(template):
     """os.fork(), the child born in a PID namespace of its own when the zygote is root and
-    confines (confinement.around_fork). Returns (pid, template): the template becomes _BROKEN
+    confines (confinement.pid_namespace_for_next_fork). Returns (pid, template): the template becomes _BROKEN
     (in the child, so that it never runs the submission; in the zygote, for every later fork
     too) if a namespace could not be made or left."""
     if template is None or template is _BROKEN:
         return os.fork(), template
     try:
-        fork = around_fork(template)
-        fork.__enter__()
+        pid_namespace_for_next_fork(template)
     except ConfinementError:
         pid = os.fork()
         return pid, (_BROKEN if pid == 0 else template)
@@ -623,7 +624,7 @@ def _fork(template):
     if pid == 0:
         return 0, template
     try:
-        fork.__exit__(None, None, None)
+        own_pid_namespace_again(template)
     except ConfinementError:
         return pid, _BROKEN
     return pid, template
