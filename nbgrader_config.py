@@ -30,7 +30,13 @@ if _KIT_ROOT not in sys.path:
 
 from nbgrader.converters import Autograde  # noqa: E402
 
+from autograder.nbgrader_kernel import with_jailed_kernel  # noqa: E402
 from autograder.nbgrader_points import with_grader_points  # noqa: E402
 
-c.Autograde.autograde_preprocessors = with_grader_points(
-    Autograde.class_traits()["autograde_preprocessors"].default())
+# And the student's kernel runs in a jail (autograder/kernel_jail.py): the course directory is
+# read-only to it but for the notebook's own folder, it sees and signals no process but its
+# own, and nothing it starts outlives it. nbgrader's Execute is replaced by JailedExecute, the
+# same preprocessor with the jail's kernel manager (configuring Execute's kernel_manager_class
+# has no effect: nbgrader passes its own).
+c.Autograde.autograde_preprocessors = with_jailed_kernel(with_grader_points(
+    Autograde.class_traits()["autograde_preprocessors"].default()))

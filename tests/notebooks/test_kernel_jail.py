@@ -282,3 +282,41 @@ def _processes_with(marker) -> list:
 def test_the_python_the_tests_run_from_holds_no_probe_left_behind():
     assert not (Path(sysconfig.get_paths()["purelib"]) / "zz-backprop-kit-jail-probe.pth").exists()
 
+
+def test_nbgraders_execute_starts_its_kernels_through_the_launcher():
+    """Configuring c.Execute.kernel_manager_class would do nothing (nbgrader passes its own):
+    is it JailedExecute's manager that nbclient gets, and does its command start the launcher
+    with the course and Jupyter's folders?"""
+    from jupyter_core.paths import jupyter_config_dir, jupyter_runtime_dir
+    from traitlets.config import Config
+
+    from autograder.nbgrader_kernel import LAUNCHER, JailedExecute, JailedKernelManager
+
+    manager_class = JailedExecute(config=Config()).kernel_manager_class
+    assert manager_class is JailedKernelManager
+    manager = manager_class(kernel_name="python3")
+    manager.connection_file = "/run/user/kernel-1.json"
+    command = manager.format_kernel_cmd()
+    at = command.index("--")
+    assert command[:5] == [sys.executable, "-I", str(LAUNCHER), "--course", str(KIT_ROOT)]
+    assert "-m" in command[at:] and "ipykernel_launcher" in command[at:]
+    pairs = set(zip(command[:at], command[1:at]))
+    assert ("--read-only", jupyter_config_dir()) in pairs
+    assert ("--hide", jupyter_runtime_dir()) in pairs
+    assert ("--connection-file", "/run/user/kernel-1.json") in pairs
+
+
+def test_links_and_fifos_are_removed_from_the_notebooks_folder_only(tmp_path):
+    from autograder.nbgrader_kernel import remove_links
+
+    course = tmp_path / "course"
+    folder = course / "autograded" / "heidi" / "backprop"
+    (folder / "plots").mkdir(parents=True)
+    (folder / "backprop.ipynb").symlink_to(course / "gradebook.db")
+    (folder / "plots" / "figure.png").symlink_to(course)
+    os.mkfifo(folder / "pipe")
+    (folder / "answer.txt").write_text("kept")
+    (course / "link").symlink_to(folder)
+    assert sorted(remove_links(folder, course)) == ["backprop.ipynb", "pipe", "plots/figure.png"]
+    assert sorted(p.name for p in folder.rglob("*")) == ["answer.txt", "plots"]
+    assert remove_links(course, course) == [] and (course / "link").is_symlink()

@@ -3,6 +3,9 @@
 An instructor's workflow as the README gives it: generate_assignment, then autograde four
 students (the solution, a notebook with a known mistake, the untouched release, and a notebook
 that fakes the hidden tests' answer from inside its kernel), generate_feedback and export.
+Then, in a copy, four notebooks whose kernels attack the course from their jail
+(autograder/kernel_jail.py): they rewrite the kit, leave a process behind to edit the
+gradebook, go for nbgrader's own process, and leave links for nbgrader to write through.
 """
 
 import ast
@@ -12,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -57,16 +61,108 @@ def forward_propagation(X, parameters):
     return None, {{}}
 '''
 """A kernel that rewrites the kit's own code, which the preprocessor runs after it."""
+LEAVE_A_PROCESS = '''import os, pathlib, sys
+
+_LOOP = r"""
+import os, sqlite3, sys, time
+course, witness = sys.argv[1], sys.argv[2]
+for attempt in range(1200):  # ten minutes, long after autograde, unless something kills it
+    try:
+        with sqlite3.connect(os.path.join(course, "gradebook.db"), timeout=1) as db:
+            db.execute("UPDATE grade SET manual_score = (SELECT max_score FROM grade_cells"
+                       " WHERE grade_cells.id = grade.cell_id)")
+        outcome = "changed the gradebook"
+    except Exception as error:
+        outcome = type(error).__name__ + ": " + str(error)
+    with open(witness, "a") as handle:
+        handle.write(outcome + "\\n")
+    time.sleep(0.2)
+"""
+_kit = next(p for p in pathlib.Path.cwd().resolve().parents if (p / "autograder").is_dir())
+_first = os.fork()
+if _first == 0:  # double fork: the loop is nobody's child, in a session of its own
+    os.setsid()
+    if os.fork() == 0:
+        for number in (0, 1, 2):  # nor does it hold nbgrader's output open
+            os.dup2(os.open(os.devnull, os.O_RDWR), number)
+        os.execv(sys.executable, [sys.executable, "-c", _LOOP, str(_kit), {witness!r}, {marker!r}])
+    os._exit(0)
+os.waitpid(_first, 0)
 
 
-def nbgrader(course, *args):
+def forward_propagation(X, parameters):
+    return None, {{}}
+'''
+"""A kernel that leaves a process behind, which sets every score of the gradebook to full."""
+REACH_NBGRADER = '''import ctypes, json, os, signal
+
+
+def _reach(nbgrader):
+    seen = {{"nbgrader": nbgrader, "parent": os.getppid(),
+            "processes": sorted(int(p) for p in os.listdir("/proc") if p.isdigit())}}
+    for what in ("environ", "cmdline", "mem"):
+        try:
+            with open(f"/proc/{{nbgrader}}/{{what}}", "rb") as handle:
+                if what == "mem":
+                    with open(f"/proc/{{nbgrader}}/maps") as maps:
+                        handle.seek(int(maps.readline().split("-")[0], 16))
+                seen[what] = len(handle.read(64))
+        except (OSError, ValueError) as error:
+            seen[what] = type(error).__name__
+    libc = ctypes.CDLL(None, use_errno=True)
+    seen["ptrace"] = libc.ptrace(16, nbgrader, 0, 0)  # PTRACE_ATTACH
+    if seen["ptrace"] == 0:
+        libc.ptrace(17, nbgrader, 0, 0)  # PTRACE_DETACH
+    for who, target in (("kill nbgrader", nbgrader), ("kill parent", seen["parent"])):
+        try:
+            if target > 1:  # never 0: that is its own process group
+                os.kill(target, signal.SIGKILL)
+                seen[who] = "killed"
+        except OSError as error:
+            seen[who] = type(error).__name__
+    return seen
+
+
+# jupyter_client tells every kernel nbgrader's process id
+with open({witness!r}, "w") as handle:
+    json.dump(_reach(int(os.environ.get("JPY_PARENT_PID") or 0)), handle)
+
+
+def forward_propagation(X, parameters):
+    return None, {{}}
+'''
+"""A kernel that reads nbgrader's process (environment, memory), attaches to it and kills it."""
+LEAVE_LINKS = '''import os, pathlib
+
+_here = pathlib.Path.cwd()
+_kit = next(p for p in _here.resolve().parents if (p / "autograder").is_dir())
+(_here / "backprop.ipynb").unlink()
+(_here / "backprop.ipynb").symlink_to(_kit / "gradebook.db")
+(_here / "notes.txt").symlink_to(_kit / "nbgrader_config.py")
+(_here / "plots").mkdir()
+(_here / "plots" / "figure.png").symlink_to(_kit / "autograder" / "__main__.py")
+os.mkfifo(_here / "pipe")
+with open({witness!r}, "w") as handle:
+    handle.write("links left")
+
+
+def forward_propagation(X, parameters):
+    return None, {{}}
+'''
+"""A kernel that leaves, in its own folder, links to the gradebook and the kit: nbgrader writes
+the graded notebook in that folder and chmods every file there, from its own process."""
+ATTACKERS = {"eve": REWRITE_THE_KIT, "frank": LEAVE_A_PROCESS, "grace": REACH_NBGRADER,
+             "heidi": LEAVE_LINKS}
+
+
+def nbgrader(course, *args, check=True):
     # nbgrader runs its own tools (alembic) by name: put this environment's scripts first.
     environment = dict(os.environ)
     environment["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{environment['PATH']}"
     completed = subprocess.run([sys.executable, "-m", "nbgrader", *args, "--log-level=WARN"],
                                cwd=course, capture_output=True, text=True, timeout=600,
                                env=environment)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert completed.returncode == 0 or not check, completed.stdout + completed.stderr
     return completed
 
 
@@ -102,8 +198,9 @@ def course(tmp_path_factory):
     return root
 
 
-def _attack(release, template=ATTACK):
-    """The release with `template` as its first exercise cell, given a full-score report."""
+def _attack(release, template=ATTACK, **fields):
+    """The release with `template` as its first exercise cell, given a full-score report and
+    `fields`."""
     points = Settings().points
     report = {"score": sum(points.values()), "max_score": sum(points.values()), "seed": 1,
               "error": None, "submission": "submission.ipynb", "notes": [], "output": "",
@@ -113,7 +210,7 @@ def _attack(release, template=ATTACK):
     notebook = nbformat.reads(nbformat.writes(release), 4)
     first = next(cell for cell in notebook.cells
                  if cell.metadata.get("nbgrader", {}).get("solution"))
-    first.source = template.format(report=repr(json.dumps(report)))
+    first.source = template.format(report=repr(json.dumps(report)), **fields)
     return notebook
 
 
@@ -197,22 +294,110 @@ def test_a_kernel_that_fakes_the_graders_answer_gets_no_points(course):
     assert "forward_propagation does not pass the autograder" in feedback
 
 
-@pytest.mark.xfail(strict=True, reason="README, nbgrader's limits: the kernel runs as "
-                   "nbgrader's user and can rewrite the kit's code, which runs after it")
-def test_a_kernel_that_rewrites_the_kits_code_gets_no_points(course, tmp_path):
-    """The limit the preprocessor does not lift, kept in view: if this ever passes, the
-    README's "nbgrader's limits" says too little."""
-    from nbgrader.api import Gradebook
+@pytest.fixture(scope="module")
+def attacked(course, tmp_path_factory):
+    """A copy of the graded course where the ATTACKERS are autograded too, one run each (so
+    that one that stops nbgrader does not hide the others), then exported. Their kernels
+    note what they achieved in `witness`, outside the course."""
+    root = tmp_path_factory.mktemp("attacked") / "course"
+    shutil.copytree(course, root)
+    witness = tmp_path_factory.mktemp("witness")
+    marker = f"backprop-kit-left-behind-{os.getpid()}"
+    release = nbformat.read(str(root / "assignments" / "backprop" / "backprop.ipynb"), 4)
+    for student, template in ATTACKERS.items():
+        folder = root / "submitted" / student / "backprop"
+        folder.mkdir(parents=True)
+        notebook = _attack(release, template, witness=str(witness / student), marker=marker)
+        nbformat.write(notebook, str(folder / "backprop.ipynb"))
+    before = {name: (root / name).read_bytes() for name in KIT_FILES}
+    modes = {name: (root / name).stat().st_mode for name in KIT_FILES}
+    runs = {student: nbgrader(root, "autograde", "backprop", "--student", student, "--force",
+                              check=False) for student in ATTACKERS}
+    survivors = _processes_with(marker)
+    for pid in survivors:  # so that a failing run leaves nothing behind either
+        os.kill(pid, signal.SIGKILL)
+    return {"root": root, "witness": witness, "runs": runs, "survivors": survivors,
+            "export": nbgrader(root, "export", check=False), "before": before, "modes": modes}
 
-    copy = tmp_path / "course"
-    shutil.copytree(course, copy)
-    release = nbformat.read(str(copy / "assignments" / "backprop" / "backprop.ipynb"), 4)
-    folder = copy / "submitted" / "eve" / "backprop"
-    folder.mkdir(parents=True)
-    nbformat.write(_attack(release, REWRITE_THE_KIT), str(folder / "backprop.ipynb"))
-    nbgrader(copy, "autograde", "backprop", "--student", "eve", "--force")
-    with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as gradebook:
-        assert gradebook.find_submission_notebook("backprop", "backprop", "eve").score == 0
+
+def _graded(attacked, student) -> dict:
+    """Every student's score in the attacked course, once `student`'s autograde and the export
+    have succeeded."""
+    for completed in (attacked["runs"][student], attacked["export"]):
+        assert completed.returncode == 0, completed.stdout + completed.stderr
+    return _grades(attacked["root"])
+
+
+KIT_FILES = ("autograder/__main__.py", "solutions/two_layer_net.py", "nbgrader_config.py")
+
+
+def test_a_kernel_that_rewrites_the_kits_code_gets_no_points(attacked):
+    """eve's kernel rewrites autograder/__main__.py, which GraderPoints then runs: its jail
+    leaves the course read-only."""
+    root = attacked["root"]
+    assert _graded(attacked, "eve")["eve"] == 0
+    for name in KIT_FILES:
+        assert (root / name).read_bytes() == attacked["before"][name], name
+    cell = next(cell for cell in _autograded(root, "eve").cells
+                if "__main__.py" in cell.source)
+    assert any("Read-only file system" in str(output) for output in cell.outputs), cell.outputs
+
+
+def test_a_process_a_kernel_leaves_behind_changes_no_score_and_does_not_outlive_it(attacked,
+                                                                                     course):
+    """frank's kernel leaves a double-forked loop that sets every score in gradebook.db to
+    full: it must fail while the kernel lives, and die with it."""
+    tries = (attacked["witness"] / "frank").read_text().splitlines()
+    assert tries, "the process left behind never ran"
+    assert all("readonly database" in outcome for outcome in tries), tries[:3]
+    assert attacked["survivors"] == []
+    assert _graded(attacked, "frank") == {**_grades(course),
+                                          **{student: 0 for student in ATTACKERS}}
+
+
+def test_a_kernel_can_neither_read_nor_signal_nbgraders_process(attacked, course):
+    """grace's kernel reads /proc/<nbgrader>/environ and mem, attaches to nbgrader with ptrace,
+    and kills nbgrader and its own parent: it sees no process but itself, and nbgrader grades
+    everyone."""
+    grades = _graded(attacked, "grace")
+    seen = json.loads((attacked["witness"] / "grace").read_text())
+    assert seen["nbgrader"] > 1, seen  # it knew nbgrader's process id
+    assert seen["processes"] == [1] and seen["parent"] == 0
+    assert {seen[what] for what in ("environ", "cmdline", "mem")} == {"FileNotFoundError"}
+    assert seen["ptrace"] == -1 and seen["kill nbgrader"] == "ProcessLookupError"
+    assert "kill parent" not in seen  # its parent is outside its namespace: 0
+    assert set(grades) == set(STUDENTS) | set(ATTACKERS)
+
+
+def test_links_a_kernel_leaves_in_its_folder_are_removed_before_nbgrader_writes_there(attacked):
+    """heidi's kernel replaces its notebook by a link to gradebook.db, and leaves links to the
+    kit and a FIFO: nbgrader would write the graded notebook into the gradebook and chmod the
+    kit's files to 444 through them."""
+    root = attacked["root"]
+    assert _graded(attacked, "heidi")["heidi"] == 0  # and the gradebook is still a database
+    assert (attacked["witness"] / "heidi").read_text() == "links left"
+    folder = root / "autograded" / "heidi" / "backprop"
+    assert not (folder / "backprop.ipynb").is_symlink()
+    assert _test_cells(_autograded(root, "heidi"))  # the graded notebook itself
+    assert not any(path.is_symlink() or path.is_fifo() for path in folder.rglob("*"))
+    for name in KIT_FILES:
+        assert (root / name).stat().st_mode == attacked["modes"][name], name
+    log = attacked["runs"]["heidi"].stdout + attacked["runs"]["heidi"].stderr
+    assert "removed 4 symbolic link(s) or special file(s)" in log
+
+
+def _processes_with(marker) -> list:
+    """The ids of the processes whose command line holds `marker`."""
+    found = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/cmdline", "rb") as handle:
+                    if marker.encode() in handle.read():
+                        found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
 
 
 def test_no_traceback_of_the_kits_reaches_feedback_or_the_autograde_log(course):

@@ -50,12 +50,19 @@ def _run(notebook, caplog, **traits):
 
 
 def test_config_puts_grader_points_between_execute_and_save_auto_grades_keeping_nbgraders_order():
+    """nbgrader's own order, with GraderPoints added and Execute jailed (nbgrader_kernel.py)."""
+    from nbgrader.preprocessors import Execute
+
+    from autograder.nbgrader_kernel import JailedExecute
+
     config = PyFileConfigLoader("nbgrader_config.py", path=str(KIT_ROOT)).load_config()
     configured = list(config.Autograde.autograde_preprocessors)
     defaults = Autograde.class_traits()["autograde_preprocessors"].default()
-    assert [each for each in configured if each is not GraderPoints] == defaults
+    assert [each for each in configured if each is not GraderPoints] == \
+        [JailedExecute if each is Execute else each for each in defaults]
     names = [each.__name__ for each in configured]
-    assert names.index("Execute") < names.index("GraderPoints") == names.index("SaveAutoGrades") - 1
+    assert names.index("JailedExecute") < names.index("GraderPoints") \
+        == names.index("SaveAutoGrades") - 1
 
 
 def test_with_grader_points_refuses_a_list_without_execute_before_save_auto_grades():
