@@ -27,6 +27,7 @@ PRELUDE = r'''
 import ctypes, errno, hashlib, hmac, json, os, platform, signal, socket, sys, time
 CONTEXT = json.loads(@CONTEXT@)
 TOKEN, MARK, ME = CONTEXT["token"], CONTEXT["mark"], CONTEXT["me"]
+TMP = os.environ.get("TMPDIR") or "/tmp"  # the worker's own folder: /tmp, or /scratch
 SUB, OUT, KEY, REF, KIT = (CONTEXT[name] for name in ("sub", "out", "key", "ref", "kit"))
 STUDENTS = CONTEXT["students"]
 """Every other student's file, by absolute path."""
@@ -382,7 +383,7 @@ def attack():
                     handle.write("LINGERED")
             except OSError:
                 pass
-        for folder in ("/tmp", "/dev/shm"):
+        for folder in (TMP, "/tmp", "/dev/shm"):
             try:
                 with open(os.path.join(folder, "bpk-linger-" + TOKEN), "w") as handle:
                     handle.write("LINGERED")
@@ -406,7 +407,7 @@ def attack():
 
 LEAVE_TRACES = '''
 def attack():
-    for path in ("/tmp/bpk-drop-" + TOKEN, "/dev/shm/bpk-drop-" + TOKEN,
+    for path in (TMP + "/bpk-drop-" + TOKEN, "/dev/shm/bpk-drop-" + TOKEN,
                  os.path.join(os.path.dirname(os.getcwd()), "bpk-drop-" + TOKEN)):
         try:
             with open(path, "w") as handle:
@@ -421,7 +422,7 @@ def attack():
             ctypes.memmove(address, b"BPK-DROP", 8)
             step("made SysV shared memory")
     sockets = []
-    for address in ("\\0bpk-drop-" + TOKEN, "/tmp/bpk-sock-" + TOKEN):
+    for address in ("\\0bpk-drop-" + TOKEN, TMP + "/bpk-sock-" + TOKEN):
         held = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             held.bind(address)
@@ -435,7 +436,7 @@ def attack():
 
 FIND_TRACES = '''
 def attack():
-    for folder in ("/tmp", "/dev/shm", os.path.dirname(os.getcwd())):
+    for folder in (TMP, "/tmp", "/dev/shm", os.path.dirname(os.getcwd())):
         try:
             names = [name for name in os.listdir(folder) if "bpk" in name or TOKEN in name]
         except OSError:
@@ -443,7 +444,7 @@ def attack():
         if names:
             won("found in " + folder, sorted(names))
     try:
-        foreign = sorted(os.listdir("/tmp"))
+        foreign = sorted(os.listdir(TMP))
     except OSError:
         foreign = []
     if foreign:
@@ -453,7 +454,7 @@ def attack():
         address = LIBC.shmat(memory, None, 0o10000)  # SHM_RDONLY
         attached = address not in (None, ctypes.c_void_p(-1).value)
         won("found SysV shared memory", ctypes.string_at(address, 8) if attached else b"")
-    for address in ("\\0bpk-drop-" + TOKEN, "/tmp/bpk-sock-" + TOKEN):
+    for address in ("\\0bpk-drop-" + TOKEN, TMP + "/bpk-sock-" + TOKEN):
         probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             probe.connect(address)
@@ -492,7 +493,7 @@ def fill(folder, cap_mb=100):
 
 
 def attack():
-    megabytes, why = fill("/tmp")
+    megabytes, why = fill(TMP)
     step("filled /tmp: %d MB, then %s" % (megabytes, why))
     if megabytes > 70:
         won("wrote %d MB into /tmp" % megabytes)

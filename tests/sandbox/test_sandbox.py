@@ -10,6 +10,7 @@ import pytest
 
 from autograder.grading import grade_path
 from autograder.sandbox import Sandbox
+from autograder.sandbox.confinement import scratch_folder, visible_paths
 from autograder.sandbox.protocol import Opaque
 from autograder.settings import Settings
 
@@ -171,7 +172,8 @@ def test_the_worker_cannot_see_the_grader(sandbox):
     assert not any((entry.startswith(kit) and not entry.startswith(environment_prefix))
                    or "autograder" in entry for entry in path)
     if sandbox.zygote.confined()[0]:
-        assert cwd == "/tmp"  # its own tmpfs, in a root of its own (sandbox/confinement.py)
+        # its own tmpfs, in a root of its own (sandbox/confinement.py)
+        assert cwd == scratch_folder(visible_paths())
     else:
         assert "backprop-kit-" in cwd
     assert "PYTHONPATH" not in environment

@@ -1,20 +1,21 @@
 """Give a worker a world of its own: Python, a few devices, its own /proc and its own folder.
 
 Deny by default. Each worker gets private mount, PID and IPC namespaces, in a network namespace
-with no interface up (shared by the zygote's workers: no network at all). Its root
-directory holds only what it needs to run Python, read-only: the Python prefixes and the
-system's shared libraries, and /dev's harmless devices; then a /proc of its own PID namespace
-(it sees no other process: not the grader, not another student's worker) and one writable
-folder, /tmp, on a size-capped tmpfs of its own (its cwd and HOME). Nothing else is there: not
-the submissions, not the reports, not other workers' folders, not the kit.
+with no interface up (shared by the zygote's workers: no network at all). Its root directory
+holds only what it needs to run Python, read-only: the Python prefixes, the system's shared
+libraries and /dev's harmless devices; then a /proc of its own PID namespace (it sees no other
+process: not the grader, not another student's worker) and one writable folder, /tmp (or
+/scratch, where the Python itself lies in /tmp), a size-capped tmpfs of its own: its cwd and
+HOME. Nothing else is there: not the submissions, not the reports, not other workers'
+folders, not the kit.
 
 The zygote builds that root once (`prepare`), in a mount namespace of its own (and, when the
-grader is not root, a user namespace that owns it); each worker then only mounts its /tmp and
-/proc on a copy and makes it its root (`enter`): well under a millisecond. CLONE_NEWPID applies
-to children only: as root, the zygote makes the worker's PID namespace just before the fork
-and returns to its own just after (`pid_namespace_for_next_fork`); without root it cannot return, so the
-worker forks once more, and the child, PID 1 of the new namespace, runs the submission while
-its parent waits and ends as it did.
+grader is not root, a user namespace that owns it); each worker then only mounts its folder
+and /proc on a copy and makes it its root (`enter`): well under a millisecond. CLONE_NEWPID
+applies to children only: as root, the zygote makes the worker's PID namespace just before
+the fork and returns to its own just after (`pid_namespace_for_next_fork`); without root it
+cannot return, so the worker forks once more, and the child, PID 1 of the new namespace, runs
+the submission while its parent waits and ends as it did.
 
 This file has no imports of the kit: like tracing.py it travels inside the worker's source
 (sandbox/hiding.py `worker_command`), run by the zygote before any student code. Python 3.11
@@ -105,11 +106,22 @@ def _under(path, folders):
     return any(path == folder or path.startswith(folder.rstrip("/") + "/") for folder in folders)
 
 
+def scratch_folder(paths):
+    """Where the worker's writable folder goes: /tmp, unless what it must see lies there (a
+    virtual environment made in /tmp, which a tmpfs on /tmp would hide); then /scratch."""
+    for folder in ("/tmp", "/scratch", "/backprop-kit-scratch"):
+        if not any(_under(path, [folder]) or _under(folder, [path]) for _, path, _ in paths):
+            return folder
+    raise ConfinementError("no free folder for the worker's own files")
+
+
 class Template:
     """The root every worker of a zygote starts from, built once by `prepare`."""
 
-    def __init__(self, root, as_root, pid_namespace):
+    def __init__(self, root, scratch, as_root, pid_namespace):
         self.root = root
+        self.scratch = scratch
+        """The worker's one writable folder (its cwd, HOME and TMPDIR): scratch_folder."""
         self.as_root = as_root
         """True when the zygote is root: it gives each worker its PID namespace itself."""
         self.pid_namespace = pid_namespace
@@ -120,9 +132,10 @@ def prepare(paths, hide=(), folder=None):
     """In the zygote, once: its own mount namespace and an empty network namespace (no
     interface up: no network, no service of the machine's loopback) that every worker shares
     (one per worker costs the kernel half a millisecond each), a user namespace to own them
-    if it is not root, and the workers' root, built in a new folder: the allowed `paths` bound read-only, the
-    kit's entries in `hide` covered where they lie inside those, the devices, and mount
-    points for /proc and /tmp. Returns a Template; raises ConfinementError."""
+    if it is not root, and the workers' root, built in a new folder: the allowed `paths`
+    bound read-only, the kit's entries in `hide` covered where they lie inside those, the
+    devices, and mount points for /proc and the scratch folder. Returns a Template; raises
+    ConfinementError."""
     import tempfile
 
     libc = ctypes.CDLL(None, use_errno=True)
@@ -138,9 +151,10 @@ def prepare(paths, hide=(), folder=None):
                 handle.write(text)
     _mount(libc, None, "/", None, MS_REC | MS_PRIVATE, None)
     root = folder or tempfile.mkdtemp(prefix="backprop-kit-root-")
-    _build_root(libc, root, paths, hide)
+    scratch = scratch_folder(paths)
+    _build_root(libc, root, paths, hide, scratch)
     pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY) if as_root else None
-    return Template(root, as_root, pid_namespace)
+    return Template(root, scratch, as_root, pid_namespace)
 
 
 def discard(template):
@@ -171,23 +185,24 @@ def own_pid_namespace_again(template):
 
 
 def enter(template, scratch_bytes=64 * 2**20, user=None):
-    """In the worker: private mount and IPC namespaces; its own /tmp and /proc on a
-    copy of the template, which becomes '/'. Returns in the process that will run the
-    submission, PID 1 of its own namespace. Without root that takes one more fork: the
-    parent waits and ends as its child did (same signal or exit status), so the zygote and
-    the grader see the worker's fate as before. Raises ConfinementError before any fork."""
+    """In the worker: private mount and IPC namespaces; its own writable folder
+    (scratch_folder) and /proc on a copy of the template, which becomes '/'. Returns in the
+    process that will run the submission, PID 1 of its own namespace. Without root that takes
+    one more fork: the parent waits and ends as its child did (same signal or exit status),
+    so the zygote and the grader see the worker's fate as before. Raises ConfinementError
+    before any fork."""
     libc = ctypes.CDLL(None, use_errno=True)
     flags = CLONE_NEWNS | CLONE_NEWIPC
     _check(libc.unshare(flags if template.as_root else flags | CLONE_NEWPID), "unshare")
     owner = f",uid={user[0]},gid={user[1]}" if user else ""
-    _mount(libc, "tmpfs", template.root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
+    _mount(libc, "tmpfs", template.root + template.scratch, "tmpfs", MS_NOSUID | MS_NODEV,
            f"size={int(scratch_bytes)},nr_inodes=16384,mode=700{owner}")
     if not template.as_root:
         child = os.fork()
         if child != 0:
             _wait_and_end_alike(child)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    _enter_root(libc, template.root)
+    _enter_root(libc, template.root, template.scratch)
 
 
 def _wait_and_end_alike(child):
@@ -222,7 +237,7 @@ def _mount(libc, source, target, fstype, flags, options):
            f"mount {target}")
 
 
-def _build_root(libc, root, paths, hide):
+def _build_root(libc, root, paths, hide, scratch):
     """A small tmpfs on `root` holding the allowed paths (read-only binds), the devices and
     mount points for /proc and /tmp, then made read-only."""
     _mount(libc, "tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=4096,mode=755")
@@ -251,7 +266,7 @@ def _build_root(libc, root, paths, hide):
     for name, target in _DEVICE_LINKS.items():
         os.symlink(target, f"{root}/dev/{name}")
     os.makedirs(root + "/proc", exist_ok=True)
-    os.makedirs(root + "/tmp", exist_ok=True)
+    os.makedirs(root + scratch, exist_ok=True)
     _mount(libc, None, root, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
 
 
@@ -261,7 +276,7 @@ def _bind_read_only(libc, source, target):
     _mount(libc, None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | locked, None)
 
 
-def _enter_root(libc, root):
+def _enter_root(libc, root, scratch):
     """In the process that runs the submission, PID 1 of its namespace: its own /proc, then
     `root` becomes '/' and the old root is detached, so nothing outside can be reached. The
     /proc is read-only: uid 0 may write most of /proc/sys (the machine's kernel settings)
@@ -274,7 +289,7 @@ def _enter_root(libc, root):
         raise ConfinementError(f"pivot_root is not known on {platform.machine()}")
     _check(libc.syscall(number, b".", b"."), "pivot_root")
     _check(libc.umount2(b".", MNT_DETACH), "umount the old root")
-    os.chdir("/tmp")
+    os.chdir(scratch)
 
 
 _SECCOMP = {"x86_64": (0xC000003E, (248, 249, 250)), "aarch64": (0xC00000B7, (217, 218, 219)),

@@ -610,9 +610,9 @@ def _prepared(hidden):
 
 def _fork(template):
     """os.fork(), the child born in a PID namespace of its own when the zygote is root and
-    confines (confinement.pid_namespace_for_next_fork). Returns (pid, template): the template becomes _BROKEN
-    (in the child, so that it never runs the submission; in the zygote, for every later fork
-    too) if a namespace could not be made or left."""
+    confines (confinement.pid_namespace_for_next_fork). Returns (pid, template): the template
+    becomes _BROKEN (in the child, so that it never runs the submission; in the zygote, for
+    every later fork too) if a namespace could not be made or left."""
     if template is None or template is _BROKEN:
         return os.fork(), template
     try:
@@ -732,7 +732,7 @@ def _become_worker(order, channel, template):
             enter(template, order.get("scratch_bytes", 64 * 2**20), order.get("user"))
         except BaseException:
             os._exit(CONFINEMENT_FAILED)
-        home = "/tmp"
+        home = template.scratch
     else:
         cover_paths(order.get("hide", []))
         if order.get("user"):
