@@ -1,4 +1,4 @@
-"""Start a Jupyter kernel in a jail: the course read-only but for its own folder, its own
+"""Start a Jupyter kernel in a jail: of the course only its own folder, its own
 processes only, no capabilities.
 
     python -I autograder/kernel_jail.py --course ROOT [--read-only PATH ...]
@@ -15,8 +15,11 @@ of its own (as a normal user, inside a user namespace that maps only its own uid
   namespace may not clear): the course ROOT (the kit, the reference, nbgrader_config.py,
   gradebook.db, every student's folders), READ_ONLY_PATHS (the Python and the libraries the
   grader runs from, and what configures the loader), and each --read-only PATH;
-- then the kernel's working directory, the notebook's own folder (nbgrader's
-  autograded/<student>/<assignment>/), bound onto itself writable again, if it lies inside ROOT;
+- then the rest of the course out of sight: an empty tmpfs over ROOT with only the notebook's
+  own folder (nbgrader's autograded/<student>/<assignment>/, the kernel's working directory)
+  and any part of the Python inside ROOT bound back, so the kernel can neither read the
+  reference, gradebook.db's hidden tests nor another student's work (and print them into its
+  own feedback); that folder is made writable again;
 - each hidden FOLDER (Jupyter's runtime folder, where the connection files of this user's
   kernels and Jupyter servers lie: their keys and tokens) covered by an empty tmpfs, but for
   FILE, the kernel's own connection file, bound back read-only if it lies there.
@@ -89,6 +92,7 @@ def main(argv=None) -> int:
     _step(problems, "make the course read-only", _mount_read_only, options)
     _step(problems, "hide Jupyter's runtime folder", _hide, options.hide,
           options.connection_file, options.course, folder)
+    _step(problems, "hide the rest of the course", _hide_course, options.course, folder)
     _step(problems, "keep the notebook's folder writable", _keep_writable, folder,
           options.course)
     return _fork_and_wait(problems, command, as_root=os.geteuid() == 0)
@@ -220,6 +224,34 @@ def _hide(folders, keep, course, folder):
             locked = os.statvfs(path).f_flag & c._LOCKED_FLAGS
             c._mount(libc, None, path, None, c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked,
                      None)
+
+
+def _hide_course(course, folder):
+    """The course out of sight but for the notebook's own folder: an empty read-only tmpfs over
+    it, with that folder (made writable by the next step) and any part of the Python that lies
+    inside the course (a .venv in the checkout) bound back as they were, read-only. Read-only
+    is not enough: the kernel could read the reference, gradebook.db (which holds the hidden
+    tests) or another student's submission, print them in its own cells, and get them back in
+    its feedback. The notebook's hidden-test cells, which look for the kit, then fail in the
+    kernel; their points come from GraderPoints, in nbgrader's process, anyway."""
+    libc, c = _libc(), confinement
+    course, folder = os.path.realpath(course), os.path.realpath(folder)
+    python = [path for kind, path, _ in confinement.visible_paths(sys) if kind == "dir"]
+    keep = [path for path in [folder, *python]
+            if confinement._under(path, [course]) and path != course and os.path.isdir(path)]
+    handles = {path: os.open(path, os.O_PATH | os.O_CLOEXEC) for path in keep}
+    try:
+        c._mount(libc, "tmpfs", course, "tmpfs", c.MS_NOSUID | c.MS_NODEV | c.MS_NOEXEC,
+                 "size=64k,nr_inodes=1024,mode=755")
+        for path, handle in handles.items():
+            os.makedirs(path, exist_ok=True)
+            c._mount(libc, f"/proc/self/fd/{handle}", path, None, c.MS_BIND | c.MS_REC, None)
+        locked = os.statvfs(course).f_flag & c._LOCKED_FLAGS
+        c._mount(libc, None, course, None, c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked,
+                 None)
+    finally:
+        for handle in handles.values():
+            os.close(handle)
 
 
 def _keep_writable(folder, course):

@@ -50,6 +50,20 @@ seen["writes"] = {
     "own folder": write("notes.txt"),
     "below own folder": write("plots/a.txt"),
 }
+def read(path):
+    """The file's text, or the error's name (ENOENT: not there at all)."""
+    try:
+        with open(path) as handle:
+            return handle.read()
+    except OSError as error:
+        return errno.errorcode.get(error.errno, str(error.errno))
+
+seen["reads"] = {
+    "gradebook": read(os.path.join(course, "gradebook.db")),
+    "kit": read(os.path.join(course, "autograder", "__main__.py")),
+    "other student": read(os.path.join(course, "autograded", "bob", "backprop", "backprop.ipynb")),
+}
+seen["course"] = sorted(os.listdir(course))
 seen["pid"] = os.getpid()
 seen["processes"] = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
 status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
@@ -167,6 +181,14 @@ def test_the_course_is_read_only_but_for_the_notebooks_folder(user, course):
     assert (course / "gradebook.db").read_text() == "original\n"
     assert (course / "autograded" / "alice" / "backprop" / "notes.txt").read_text() == "planted\n"
     assert not (course / "planted.py").exists() and status == 7 and err == ""
+
+
+def test_of_the_course_it_sees_only_the_notebooks_own_folder(user, course):
+    """Not the reference, not gradebook.db (the hidden tests), not another student's work:
+    anything it could read, it could print into its own cells and get back as feedback."""
+    status, seen, err = look_around(user, course)
+    assert seen["reads"] == {"gradebook": "ENOENT", "kit": "ENOENT", "other student": "ENOENT"}
+    assert seen["course"] == ["autograded"] and status == 7, err
 
 
 def test_even_root_cannot_remount_or_unmount_the_course(user, course):
