@@ -64,8 +64,9 @@ def grade_json(*argv) -> dict:
 
 USER_PYTHON = Path(os.environ.get("BACKPROP_KIT_USER_PYTHON",
                                   "/opt/backprop-kit-python/bin/python"))
-"""A Python with the kit's requirements that a normal user can run (.ci/user-python makes it):
-root's own Python may live where other users cannot read (/root here)."""
+"""A Python with the kit's requirements that a normal user can run (.ci/user-python makes it,
+and the tests run it when it is missing): root's own Python may live where other users
+cannot read (/root here)."""
 NORMAL_USER = "nobody"
 
 
@@ -100,16 +101,21 @@ class KitAs:
 @pytest.fixture(scope="session")
 def kit_as_normal_user():
     """The kit as a normal user: this user if the tests do not run as root; else `nobody`,
-    with a copy of the kit it can read and the Python of USER_PYTHON. Never skipped: without
-    that Python the test fails and says how to make it."""
+    with a copy of the kit it can read and the Python of USER_PYTHON. Never skipped: that
+    Python is made when it is missing; where it cannot be, the test fails and says why."""
     import pwd
 
     if os.geteuid() != 0:
         yield KitAs(Path(sys.executable), KIT_ROOT)
         return
-    if not USER_PYTHON.exists():
-        pytest.fail(f"No Python that {NORMAL_USER} can run at {USER_PYTHON}: run .ci/user-python "
-                    "(or set BACKPROP_KIT_USER_PYTHON to one that has requirements.txt).")
+    if not USER_PYTHON.exists():  # made once, then kept (a minute or two: pip)
+        made = subprocess.run([str(KIT_ROOT / ".ci" / "user-python"),
+                               str(USER_PYTHON.parent.parent)],
+                              capture_output=True, text=True, timeout=1800)
+        if made.returncode != 0 or not USER_PYTHON.exists():
+            pytest.fail(f"No Python that {NORMAL_USER} can run at {USER_PYTHON}, and "
+                        f".ci/user-python could not make one: {made.stderr[-500:]} (or set "
+                        "BACKPROP_KIT_USER_PYTHON to one that has requirements.txt).")
     copy = Path(tempfile.mkdtemp(prefix="backprop-kit-as-user-"))
     try:
         copy.chmod(0o755)

@@ -28,6 +28,11 @@ import ctypes, errno, hashlib, hmac, json, os, platform, signal, socket, sys, ti
 CONTEXT = json.loads(@CONTEXT@)
 TOKEN, MARK, ME = CONTEXT["token"], CONTEXT["mark"], CONTEXT["me"]
 TMP = os.environ.get("TMPDIR") or "/tmp"  # the worker's own folder: /tmp, or /scratch
+
+
+def own(path):
+    """`path` with the worker's own folder written TMP, wherever it is, for the steps."""
+    return "TMP" + path[len(TMP):] if path.startswith(TMP + "/") else path
 SUB, OUT, KEY, REF, KIT = (CONTEXT[name] for name in ("sub", "out", "key", "ref", "kit"))
 STUDENTS = CONTEXT["students"]
 """Every other student's file, by absolute path."""
@@ -412,7 +417,7 @@ def attack():
         try:
             with open(path, "w") as handle:
                 handle.write("BPK-DROP " + TOKEN)
-            step("left " + path)
+            step("left " + own(path))
         except OSError:
             pass
     memory = LIBC.shmget(CONTEXT["shm_key"], 4096, 0o1000 | 0o666)  # IPC_CREAT
@@ -428,7 +433,7 @@ def attack():
             held.bind(address)
             held.listen(8)
             sockets.append(held)
-            step("bound a unix socket " + ("(abstract)" if address[0] == "\\0" else address))
+            step("bound a unix socket " + ("(abstract)" if address[0] == "\\0" else own(address)))
         except OSError:
             held.close()
     linger(lambda: sockets)  # the process left behind keeps the sockets open
@@ -438,7 +443,7 @@ FIND_TRACES = '''
 def attack():
     for folder in (TMP, "/tmp", "/dev/shm", os.path.dirname(os.getcwd())):
         try:
-            names = [name for name in os.listdir(folder) if "bpk" in name or TOKEN in name]
+            names = [name for name in os.listdir(folder) if TOKEN in name]
         except OSError:
             continue
         if names:
@@ -730,8 +735,8 @@ ATTACKS = (
     Attack("c_plants_reports", 2, PLANT_REPORTS),
     Attack("d2_leaves_keys", 19, LEAVE_KEYS, steps=("tried the kernel's keyrings",)),
     Attack("d_leaves_traces", 12, LEAVE_TRACES,
-           steps=("left /tmp/bpk-drop-", "made SysV shared memory",
-                  "bound a unix socket (abstract)", "bound a unix socket /tmp/bpk-sock-",
+           steps=("left TMP/bpk-drop-", "made SysV shared memory",
+                  "bound a unix socket (abstract)", "bound a unix socket TMP/bpk-sock-",
                   "left a process behind")),
     Attack("e_lingers", 7, LINGER, steps=("left a process behind",)),
     Attack("f_reads_proc", 5, READ_PROC),
