@@ -594,7 +594,13 @@ def attack():
         if "def compute_dZ1" in text:
             exec(text, globals())  # the reference's functions, graded as mine
     try:
-        won("listed the kit", sorted(os.listdir(KIT)))
+        # The Python the worker runs from may lie in the kit (the README's .venv): that
+        # folder is there by design; anything else of the kit is not.
+        python = {os.path.relpath(p, KIT).split(os.sep)[0] for p in (sys.prefix, sys.base_prefix)
+                  if os.path.realpath(p).startswith(os.path.realpath(KIT) + os.sep)}
+        listed = sorted(set(os.listdir(KIT)) - python)
+        if listed:
+            won("listed the kit", listed)
     except OSError:
         pass
 '''
