@@ -139,7 +139,7 @@ def _unshare():
     uid, gid = os.geteuid(), os.getegid()
     if uid == 0 and libc.unshare(c.CLONE_NEWNS | c.CLONE_NEWPID) == 0:
         return
-    c._check(libc.unshare(c.CLONE_NEWUSER | c.CLONE_NEWNS | c.CLONE_NEWPID), "unshare")
+    c.check(libc.unshare(c.CLONE_NEWUSER | c.CLONE_NEWNS | c.CLONE_NEWPID), "unshare")
     for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
                        ("gid_map", f"{gid} {gid} 1")):
         with open(f"/proc/self/{name}", "w") as handle:
@@ -155,7 +155,7 @@ def read_only_paths(options) -> list:
         if os.path.exists(path) and path not in paths:
             paths.append(path)
     return [path for path in paths
-            if not confinement._under(os.path.dirname(path), [p for p in paths if p != path])]
+            if not confinement.is_under(os.path.dirname(path), [p for p in paths if p != path])]
 
 
 def _mount_read_only(options):
@@ -163,12 +163,12 @@ def _mount_read_only(options):
     or below it remounted read-only, with the flags statvfs reports that a user namespace may
     not clear (nosuid, nodev, noexec, atime)."""
     libc, c = _libc(), confinement
-    c._mount(libc, None, "/", None, c.MS_REC | c.MS_PRIVATE, None)
+    c.mount(libc, None, "/", None, c.MS_REC | c.MS_PRIVATE, None)
     for path in read_only_paths(options):
-        c._mount(libc, path, path, None, c.MS_BIND | c.MS_REC, None)
+        c.mount(libc, path, path, None, c.MS_BIND | c.MS_REC, None)
         for mount_point in _mounts_under(path):
-            locked = os.statvfs(mount_point).f_flag & c._LOCKED_FLAGS
-            c._mount(libc, None, mount_point, None,
+            locked = os.statvfs(mount_point).f_flag & c.LOCKED_FLAGS
+            c.mount(libc, None, mount_point, None,
                      c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked, None)
 
 
@@ -207,22 +207,22 @@ def _hide(folders, keep, course, folder):
     for hidden in map(os.path.realpath, folders):
         if not os.path.isdir(hidden):
             continue
-        if confinement._under(course, [hidden]) or confinement._under(folder, [hidden]):
+        if confinement.is_under(course, [hidden]) or confinement.is_under(folder, [hidden]):
             raise confinement.ConfinementError(f"{hidden} holds the course or the notebook")
         kept = keep if keep and os.path.dirname(keep) == hidden else None
         handle = os.open(kept, os.O_RDONLY | os.O_CLOEXEC) if kept else None
         try:
-            c._mount(libc, "tmpfs", hidden, "tmpfs", c.MS_NOSUID | c.MS_NODEV | c.MS_NOEXEC,
+            c.mount(libc, "tmpfs", hidden, "tmpfs", c.MS_NOSUID | c.MS_NODEV | c.MS_NOEXEC,
                      "size=64k,nr_inodes=16,mode=700")
             if kept:
                 open(kept, "x").close()
-                c._mount(libc, f"/proc/self/fd/{handle}", kept, None, c.MS_BIND, None)
+                c.mount(libc, f"/proc/self/fd/{handle}", kept, None, c.MS_BIND, None)
         finally:
             if handle is not None:
                 os.close(handle)
         for path in filter(None, (kept, hidden)):
-            locked = os.statvfs(path).f_flag & c._LOCKED_FLAGS
-            c._mount(libc, None, path, None, c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked,
+            locked = os.statvfs(path).f_flag & c.LOCKED_FLAGS
+            c.mount(libc, None, path, None, c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked,
                      None)
 
 
@@ -238,16 +238,16 @@ def _hide_course(course, folder):
     course, folder = os.path.realpath(course), os.path.realpath(folder)
     python = [path for kind, path, _ in confinement.visible_paths(sys) if kind == "dir"]
     keep = [path for path in [folder, *python]
-            if confinement._under(path, [course]) and path != course and os.path.isdir(path)]
+            if confinement.is_under(path, [course]) and path != course and os.path.isdir(path)]
     handles = {path: os.open(path, os.O_PATH | os.O_CLOEXEC) for path in keep}
     try:
-        c._mount(libc, "tmpfs", course, "tmpfs", c.MS_NOSUID | c.MS_NODEV | c.MS_NOEXEC,
+        c.mount(libc, "tmpfs", course, "tmpfs", c.MS_NOSUID | c.MS_NODEV | c.MS_NOEXEC,
                  "size=64k,nr_inodes=1024,mode=755")
         for path, handle in handles.items():
             os.makedirs(path, exist_ok=True)
-            c._mount(libc, f"/proc/self/fd/{handle}", path, None, c.MS_BIND | c.MS_REC, None)
-        locked = os.statvfs(course).f_flag & c._LOCKED_FLAGS
-        c._mount(libc, None, course, None, c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked,
+            c.mount(libc, f"/proc/self/fd/{handle}", path, None, c.MS_BIND | c.MS_REC, None)
+        locked = os.statvfs(course).f_flag & c.LOCKED_FLAGS
+        c.mount(libc, None, course, None, c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked,
                  None)
     finally:
         for handle in handles.values():
@@ -260,11 +260,11 @@ def _keep_writable(folder, course):
     old working directory still lay on the writable mount the course's bind now covers)."""
     folder, course = os.path.realpath(folder), os.path.realpath(course)
     try:
-        if confinement._under(folder, [course]) and folder != course:
+        if confinement.is_under(folder, [course]) and folder != course:
             libc, c = _libc(), confinement
-            c._mount(libc, folder, folder, None, c.MS_BIND, None)
-            locked = os.statvfs(folder).f_flag & c._LOCKED_FLAGS
-            c._mount(libc, None, folder, None, c.MS_REMOUNT | c.MS_BIND | locked, None)
+            c.mount(libc, folder, folder, None, c.MS_BIND, None)
+            locked = os.statvfs(folder).f_flag & c.LOCKED_FLAGS
+            c.mount(libc, None, folder, None, c.MS_REMOUNT | c.MS_BIND | locked, None)
     finally:
         os.chdir(folder)
 
@@ -306,7 +306,7 @@ def _become_kernel(command, lifeline, as_root):
         try:
             # uid 0 may write most of /proc/sys (the machine's settings) with no capability
             flags = c.MS_NOSUID | c.MS_NODEV | c.MS_NOEXEC | (c.MS_RDONLY if as_root else 0)
-            c._mount(libc, "proc", "/proc", "proc", flags, None)
+            c.mount(libc, "proc", "/proc", "proc", flags, None)
         except Exception as problem:
             _warn([f"its own /proc: {_describe(problem)}"])
         drop_capabilities()

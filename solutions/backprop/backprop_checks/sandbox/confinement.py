@@ -35,7 +35,7 @@ CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
-_LOCKED_FLAGS = MS_NOSUID | MS_NODEV | MS_NOEXEC | 1024 | 2048 | 4096
+LOCKED_FLAGS = MS_NOSUID | MS_NODEV | MS_NOEXEC | 1024 | 2048 | 4096
 """Flags of a mount that a user namespace may not clear when it remounts a bind read-only
 (nosuid, nodev, noexec and the atime flags: statvfs's f_flag uses the same bits)."""
 MNT_DETACH = 2
@@ -70,11 +70,11 @@ def visible_paths(python=sys):
         path = _resolve(os.path.abspath(candidate), links)
         if path is not None:
             (dirs if os.path.isdir(path) else files).add(path)
-    dirs = {d for d in dirs if not _under(os.path.dirname(d), dirs)}
+    dirs = {d for d in dirs if not is_under(os.path.dirname(d), dirs)}
     return ([["dir", d, d] for d in sorted(dirs)]
-            + [["file", f, f] for f in sorted(files) if not _under(f, dirs)]
+            + [["file", f, f] for f in sorted(files) if not is_under(f, dirs)]
             + [["link", path, target] for path, target in sorted(links.items())
-               if not _under(path, dirs)])
+               if not is_under(path, dirs)])
 
 
 def _resolve(path, links):
@@ -101,7 +101,7 @@ def _resolve(path, links):
     return resolved
 
 
-def _under(path, folders):
+def is_under(path, folders):
     """True when `path` is one of `folders` or lies inside one."""
     return any(path == folder or path.startswith(folder.rstrip("/") + "/") for folder in folders)
 
@@ -110,7 +110,7 @@ def scratch_folder(paths):
     """Where the worker's writable folder goes: /tmp, unless what it must see lies there (a
     virtual environment made in /tmp, which a tmpfs on /tmp would hide); then /scratch."""
     for folder in ("/tmp", "/scratch", "/backprop-kit-scratch"):
-        if not any(_under(path, [folder]) or _under(folder, [path]) for _, path, _ in paths):
+        if not any(is_under(path, [folder]) or is_under(folder, [path]) for _, path, _ in paths):
             return folder
     raise ConfinementError("no free folder for the worker's own files")
 
@@ -141,15 +141,15 @@ def prepare(paths, hide=(), folder=None):
     libc = ctypes.CDLL(None, use_errno=True)
     as_root = os.geteuid() == 0
     if as_root:
-        _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
+        check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
     else:
         uid, gid = os.geteuid(), os.getegid()
-        _check(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET), "unshare")
+        check(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET), "unshare")
         for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
                            ("gid_map", f"{gid} {gid} 1")):
             with open(f"/proc/self/{name}", "w") as handle:
                 handle.write(text)
-    _mount(libc, None, "/", None, MS_REC | MS_PRIVATE, None)
+    mount(libc, None, "/", None, MS_REC | MS_PRIVATE, None)
     root = folder or tempfile.mkdtemp(prefix="backprop-kit-root-")
     scratch = scratch_folder(paths)
     _build_root(libc, root, paths, hide, scratch)
@@ -172,7 +172,7 @@ def pid_namespace_for_next_fork(template):
     namespace. (Without root, `enter` forks once more instead.)"""
     if template.as_root:
         libc = ctypes.CDLL(None, use_errno=True)
-        _check(libc.unshare(CLONE_NEWPID), "unshare a PID namespace")
+        check(libc.unshare(CLONE_NEWPID), "unshare a PID namespace")
 
 
 def own_pid_namespace_again(template):
@@ -180,7 +180,7 @@ def own_pid_namespace_again(template):
     again, so that the next worker can have a new one (unshare refuses while it is not)."""
     if template.as_root:
         libc = ctypes.CDLL(None, use_errno=True)
-        _check(libc.setns(template.pid_namespace, CLONE_NEWPID),
+        check(libc.setns(template.pid_namespace, CLONE_NEWPID),
                "return to the zygote's PID namespace")
 
 
@@ -193,9 +193,9 @@ def enter(template, scratch_bytes=64 * 2**20, user=None):
     before any fork."""
     libc = ctypes.CDLL(None, use_errno=True)
     flags = CLONE_NEWNS | CLONE_NEWIPC
-    _check(libc.unshare(flags if template.as_root else flags | CLONE_NEWPID), "unshare")
+    check(libc.unshare(flags if template.as_root else flags | CLONE_NEWPID), "unshare")
     owner = f",uid={user[0]},gid={user[1]}" if user else ""
-    _mount(libc, "tmpfs", template.root + template.scratch, "tmpfs", MS_NOSUID | MS_NODEV,
+    mount(libc, "tmpfs", template.root + template.scratch, "tmpfs", MS_NOSUID | MS_NODEV,
            f"size={int(scratch_bytes)},nr_inodes=16384,mode=700{owner}")
     if not template.as_root:
         child = os.fork()
@@ -225,22 +225,24 @@ def _wait_and_end_alike(child):
         os._exit(CONFINEMENT_FAILED)
 
 
-def _check(result, what):
+def check(result, what):
+    """Raise ConfinementError, with errno's words, when a libc call returned non-zero."""
     if result != 0:
         number = ctypes.get_errno()
         raise ConfinementError(f"{what}: {os.strerror(number)}")
 
 
-def _mount(libc, source, target, fstype, flags, options):
+def mount(libc, source, target, fstype, flags, options):
+    """mount(2) with text arguments (None where the call takes NULL); raises ConfinementError."""
     encode = lambda text: None if text is None else os.fsencode(text)  # noqa: E731
-    _check(libc.mount(encode(source), encode(target), encode(fstype), flags, encode(options)),
+    check(libc.mount(encode(source), encode(target), encode(fstype), flags, encode(options)),
            f"mount {target}")
 
 
 def _build_root(libc, root, paths, hide, scratch):
     """A small tmpfs on `root` holding the allowed paths (read-only binds), the devices and
     mount points for /proc and /tmp, then made read-only."""
-    _mount(libc, "tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=4096,mode=755")
+    mount(libc, "tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=4096,mode=755")
     for kind, path, source in paths:
         target = root + path
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -256,9 +258,9 @@ def _build_root(libc, root, paths, hide, scratch):
     for path in hide:  # the kit, where it lies inside something the worker may see
         target = root + os.path.abspath(path)
         if os.path.isdir(target) and not os.path.islink(target):
-            _mount(libc, "tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, "size=4k,mode=000")
+            mount(libc, "tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, "size=4k,mode=000")
         elif os.path.isfile(target) and not os.path.islink(target):
-            _mount(libc, "/dev/null", target, None, MS_BIND, None)
+            mount(libc, "/dev/null", target, None, MS_BIND, None)
     os.makedirs(root + "/dev", exist_ok=True)
     for name in _DEVICES:  # read-only binds: usable, but no chmod of the machine's devices
         open(f"{root}/dev/{name}", "a").close()
@@ -267,13 +269,13 @@ def _build_root(libc, root, paths, hide, scratch):
         os.symlink(target, f"{root}/dev/{name}")
     os.makedirs(root + "/proc", exist_ok=True)
     os.makedirs(root + scratch, exist_ok=True)
-    _mount(libc, None, root, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+    mount(libc, None, root, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
 
 
 def _bind_read_only(libc, source, target):
-    _mount(libc, source, target, None, MS_BIND, None)
-    locked = os.statvfs(source).f_flag & _LOCKED_FLAGS
-    _mount(libc, None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | locked, None)
+    mount(libc, source, target, None, MS_BIND, None)
+    locked = os.statvfs(source).f_flag & LOCKED_FLAGS
+    mount(libc, None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | locked, None)
 
 
 def _enter_root(libc, root, scratch):
@@ -281,14 +283,14 @@ def _enter_root(libc, root, scratch):
     `root` becomes '/' and the old root is detached, so nothing outside can be reached. The
     /proc is read-only: uid 0 may write most of /proc/sys (the machine's kernel settings)
     without any capability."""
-    _mount(libc, "proc", root + "/proc", "proc",
+    mount(libc, "proc", root + "/proc", "proc",
            MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
     os.chdir(root)
     number = _PIVOT_ROOT.get(platform.machine())
     if number is None:
         raise ConfinementError(f"pivot_root is not known on {platform.machine()}")
-    _check(libc.syscall(number, b".", b"."), "pivot_root")
-    _check(libc.umount2(b".", MNT_DETACH), "umount the old root")
+    check(libc.syscall(number, b".", b"."), "pivot_root")
+    check(libc.umount2(b".", MNT_DETACH), "umount the old root")
     os.chdir(scratch)
 
 
@@ -321,4 +323,4 @@ def deny_keyrings():
     instructions = (Instruction * len(code))(*[Instruction(*line) for line in code])
     program = Program(len(code), instructions)
     libc = ctypes.CDLL(None, use_errno=True)
-    _check(libc.prctl(22, 2, ctypes.byref(program), 0, 0), "seccomp")  # PR_SET_SECCOMP, FILTER
+    check(libc.prctl(22, 2, ctypes.byref(program), 0, 0), "seccomp")  # PR_SET_SECCOMP, FILTER
