@@ -249,8 +249,10 @@ def _sigterm_as_interrupt():
 
 
 def write_gradebook(out: Path, students: list, texts: dict) -> list:
-    """RESULTS/gradebook.csv: student, each function's score, total, error; from the reports'
-    texts as the grader wrote them (`texts`), not as they lie in the folder."""
+    """RESULTS/gradebook.csv: student, each function's score, total, error, and each failed
+    function's mistake group (discovery.py: the same id for the same wrong outcomes, so a
+    regrade can be compared with the last run); from the reports' texts as the grader wrote
+    them (`texts`), not as they lie in the folder."""
     rows = []
     for student in students:
         report = json.loads(texts[student])
@@ -260,8 +262,10 @@ def write_gradebook(out: Path, students: list, texts: dict) -> list:
         row["total"] = report["score"]
         row["max_score"] = report["max_score"]
         row["error"] = printable(report["error"] or "")
+        row["mistake groups"] = " ".join(f"{e['name']}={e['group']}" for e in report["exercises"]
+                                         if e.get("group"))
         rows.append(row)
-    fields = ["student", *GRADED_NAMES, "total", "max_score", "error"]
+    fields = ["student", *GRADED_NAMES, "total", "max_score", "error", "mistake groups"]
     with tempfile.NamedTemporaryFile("w", dir=out, delete=False, newline="",
                                      suffix=".tmp") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from autograder import cases
 from autograder.cell_notes import cell_error_notes
+from autograder.discovery import outcome_group
 from autograder.notebook import read_notebook_cells
 from autograder.provided import (SUPPLIED_FUNCTION, helpers_to_supply, provided_cell,
                                  supplied_note)
@@ -146,9 +147,12 @@ class SubmissionGrader:
             components = Components(
                 failed=lambda: [n for n in COMPONENTS if not self.grade_exercise(n).passed],
                 compose=self._compose)
-        return judge(name, calls, outcomes, self.settings, points, components,
-                     self.grader_errors, tracer=lambda: self._trace(name, calls),
-                     parameters=self.signatures.get(name))
+        result = judge(name, calls, outcomes, self.settings, points, components,
+                       self.grader_errors, tracer=lambda: self._trace(name, calls),
+                       parameters=self.signatures.get(name))
+        if not result.passed:
+            result.group = outcome_group(name, outcomes)
+        return result
 
     def _fetch_outcomes(self) -> None:
         """Call every graded function that exists on all its inputs, in one exchange."""

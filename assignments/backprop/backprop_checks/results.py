@@ -15,6 +15,9 @@ class ExerciseResult:
     """Rendered hint texts, most important first; empty when the function passes."""
     mistakes: list = field(default_factory=list)
     """Catalogue ids (B19) or signatures (S-transposed) the hints name, for class reports."""
+    group: str = None
+    """For a failed function graded on a class's inputs: the id of what it did on every call
+    (discovery.py), the same for every student who made the same mistake, however written."""
 
 
 @dataclass
