@@ -74,7 +74,28 @@ def summarise(reports: list) -> dict:
             "ungraded": [r["student"] for r in reports if r.get("error")],
             "scores": [r["score"] for r in graded],
             "max_score": reports[0]["max_score"] if reports else 0,
-            "pass_rates": pass_rates, "mistakes": mistakes.most_common(12)}
+            "pass_rates": pass_rates, "mistakes": mistakes.most_common(12),
+            "uncatalogued": uncatalogued_groups(graded)}
+
+
+def uncatalogued_groups(reports: list) -> list:
+    """The mistakes the class shares that the catalogue does not name: failed functions with
+    the same group id (discovery.py), largest first, each {"function", "group", "signature",
+    "students"}. For the instructor only: it names students."""
+    groups = {}
+    for report in reports:
+        for exercise in report["exercises"]:
+            mistakes = exercise.get("mistakes", [])
+            causes = [m for m in mistakes if m not in NOT_ROOT_CAUSES]
+            if (exercise["passed"] or not exercise.get("group") or not causes
+                    or any(m in MISTAKES_BY_ID for m in mistakes)):
+                continue
+            key = (exercise["name"], exercise["group"])
+            entry = groups.setdefault(key, {"function": exercise["name"],
+                                            "group": exercise["group"],
+                                            "signature": causes[0], "students": []})
+            entry["students"].append(report["student"])
+    return sorted(groups.values(), key=lambda g: (-len(g["students"]), g["function"], g["group"]))
 
 
 def mistake_title(mistake_id: str) -> str:

@@ -47,3 +47,22 @@ def test_the_gradebook_keeps_each_failed_functions_group(run_cli, submission_wit
         rows = {row["student"]: row["mistake groups"] for row in csv.DictReader(handle)}
     assert rows["alice"] == ""
     assert rows["d0"] == rows["d1"] and rows["d0"].startswith("compute_dZ1=")
+
+
+def test_the_class_summary_lists_a_shared_uncatalogued_mistake_for_the_instructor(
+        run_cli, submission_with, tmp_path):
+    """Two students with the same uncatalogued mistake are listed together, by name, in the
+    instructor's summary; a student with a catalogued mistake is not among them."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for index, body in enumerate(DOUBLED.values()):
+        shutil.copy(submission_with(RIGHT, body, name=f"d{index}.py"), folder / f"d{index}.py")
+    shutil.copy(submission_with(RIGHT, TRIPLED, name="t.py"), folder / "tripled.py")
+    shutil.copy(submission_with(RIGHT, "    dZ1 = np.dot(W2.T, dZ2) * (1 - A1)\n",
+                                name="c.py"), folder / "catalogued.py")
+    status, printed, _ = run_cli("batch", folder, "--out", tmp_path / "results", "--seed", "5")
+    assert status == 0
+    shared = printed.split("the catalogue does not know", 1)[1].split("\n\n", 1)[0]
+    assert "2 students, compute_dZ1" in shared and "d0, d1" in shared
+    assert "tripled" not in shared, "a mistake only one student made is not 'shared'"
+    assert "catalogued" not in shared

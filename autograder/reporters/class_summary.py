@@ -20,7 +20,7 @@ _UNGRADED_SHOWN = 5
 
 def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
     """Print the summary of a graded class (`summary` from class_report.summarise)."""
-    from autograder.class_report import mistake_title
+    from autograder.class_report import SIGNATURE_TITLES, mistake_title
 
     console = Console(file=file or sys.stdout, highlight=False, emoji=False)
     scores = summary["scores"]
@@ -58,6 +58,22 @@ def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
         console.print("Most common mistakes (students):")
         for mistake, count in summary["mistakes"][:_TOP_MISTAKES]:
             console.print(Text(f"  {count:>4}  {mistake_title(mistake)}"))
+        console.print()
+
+    shared = [group for group in summary.get("uncatalogued", []) if len(group["students"]) > 1]
+    if shared:
+        console.print("Mistakes several students share that the catalogue does not know "
+                      "(the same outcome on every call):")
+        width = max(40, min(console.width, 100))
+        for group in shared[:_TOP_MISTAKES]:
+            students = group["students"]
+            names = ", ".join(students[:6]) + (f" and {len(students) - 6} more"
+                                              if len(students) > 6 else "")
+            line = (f"{len(students)} students, {group['function']}: "
+                    f"{SIGNATURE_TITLES.get(group['signature'], group['signature'])} "
+                    f"(group {group['group']}): {names}")
+            console.print(Text(textwrap.fill(printable(line), width, initial_indent="  ",
+                                             subsequent_indent="    ")))
         console.print()
 
     errors = {report["student"]: report["error"] for report in reports if report.get("error")}
