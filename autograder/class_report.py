@@ -81,7 +81,8 @@ def summarise(reports: list) -> dict:
 def uncatalogued_groups(reports: list) -> list:
     """The mistakes the class shares that the catalogue does not name: failed functions with
     the same group id (discovery.py), largest first, each {"function", "group", "signature",
-    "students"}. For the instructor only: it names students."""
+    "students", "code": one of them's function as written}. For the instructor only: it names
+    students and shows their code."""
     groups = {}
     for report in reports:
         for exercise in report["exercises"]:
@@ -93,8 +94,11 @@ def uncatalogued_groups(reports: list) -> list:
             key = (exercise["name"], exercise["group"])
             entry = groups.setdefault(key, {"function": exercise["name"],
                                             "group": exercise["group"],
-                                            "signature": causes[0], "students": []})
+                                            "signature": causes[0], "students": [],
+                                            "code": ""})
             entry["students"].append(report["student"])
+            if not entry["code"] and exercise.get("code"):  # the first student's, for one
+                entry["code"] = exercise["code"]
     return sorted(groups.values(), key=lambda g: (-len(g["students"]), g["function"], g["group"]))
 
 

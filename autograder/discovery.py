@@ -68,3 +68,31 @@ def _rounded(number: float):
     if math.isinf(number):
         return "inf" if number > 0 else "-inf"
     return float(f"{number:.{SIGNIFICANT_DIGITS}g}") + 0.0  # + 0.0: -0.0 and 0.0 alike
+
+
+def function_code(cells, name: str, max_lines: int = 12) -> str:
+    """The student's own `name` as written (its last definition in `cells`, [(cell, source)]),
+    without its docstring, at most `max_lines` lines: what the instructor reads beside a group
+    of students who share a mistake. Empty when it cannot be found (a notebook cell that does
+    not parse, a function made some other way)."""
+    import ast
+
+    found = ""
+    for _, source in cells:
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            continue
+        lines = source.splitlines()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == name:
+                body = node.body[1:] if (node.body and isinstance(node.body[0], ast.Expr)
+                                         and isinstance(node.body[0].value, ast.Constant)
+                                         and isinstance(node.body[0].value.value, str)) \
+                    else node.body
+                if not body:
+                    continue
+                start, end = body[0].lineno, node.end_lineno or body[-1].lineno
+                code = [line for line in lines[start - 1:end] if line.strip()]
+                found = "\n".join(code[:max_lines]) + ("\n..." if len(code) > max_lines else "")
+    return found

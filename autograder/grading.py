@@ -11,7 +11,7 @@ from pathlib import Path
 
 from autograder import cases
 from autograder.cell_notes import cell_error_notes
-from autograder.discovery import outcome_group
+from autograder.discovery import function_code, outcome_group
 from autograder.notebook import read_notebook_cells
 from autograder.provided import (SUPPLIED_FUNCTION, helpers_to_supply, provided_cell,
                                  supplied_note)
@@ -152,6 +152,7 @@ class SubmissionGrader:
                        parameters=self.signatures.get(name))
         if not result.passed:
             result.group = outcome_group(name, outcomes)
+            result.code = function_code(self.cells, name)
         return result
 
     def _fetch_outcomes(self) -> None:

@@ -66,3 +66,17 @@ def test_the_class_summary_lists_a_shared_uncatalogued_mistake_for_the_instructo
     assert "2 students, compute_dZ1" in shared and "d0, d1" in shared
     assert "tripled" not in shared, "a mistake only one student made is not 'shared'"
     assert "catalogued" not in shared
+
+
+def test_a_shared_mistake_comes_with_one_students_code(submission_with, tmp_path):
+    from autograder.class_report import uncatalogued_groups
+
+    reports = []
+    for index, body in enumerate(DOUBLED.values()):
+        path = submission_with(RIGHT, body, name=f"d{index}.py")
+        report = grade_path(path, 5).to_json_dict()
+        reports.append(dict(report, student=f"d{index}"))
+    (group,) = [g for g in uncatalogued_groups(reports) if g["function"] == "compute_dZ1"]
+    assert group["students"] == ["d0", "d1"]
+    assert group["code"].splitlines()[0].strip() == DOUBLED["doubled, with np.dot"].strip()
+    assert '"""' not in group["code"], "the docstring is left out"

@@ -16,6 +16,8 @@ from autograder.reporters.printable import printable
 _BAR_WIDTH = 30
 _TOP_MISTAKES = 5
 _UNGRADED_SHOWN = 5
+_CODE_SHOWN = 4
+"""Lines of a representative student's code shown under a shared, uncatalogued mistake."""
 
 
 def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
@@ -74,6 +76,11 @@ def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
                     f"(group {group['group']}): {names}")
             console.print(Text(textwrap.fill(printable(line), width, initial_indent="  ",
                                              subsequent_indent="    ")))
+            code = group.get("code", "").splitlines()
+            if code:
+                console.print(Text(f"    e.g. {group['students'][0]}'s code:", style="dim"))
+                for code_line in code[:_CODE_SHOWN]:
+                    console.print(Text("      " + printable(code_line)[:width], style="dim"))
         console.print()
 
     errors = {report["student"]: report["error"] for report in reports if report.get("error")}

@@ -18,6 +18,9 @@ class ExerciseResult:
     group: str = None
     """For a failed function graded on a class's inputs: the id of what it did on every call
     (discovery.py), the same for every student who made the same mistake, however written."""
+    code: str = ""
+    """For a failed function: its body as the student wrote it (discovery.function_code), so
+    that the class report can show one student's code beside the group it stands for."""
 
 
 @dataclass
