@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from autograder.kernel_jail import WARNING
-from tests.conftest import KIT_ROOT
+from tests.conftest import KIT_ROOT, processes_with
 
 LOOK_AROUND = r'''
 import ctypes, errno, json, os, sys, sysconfig
@@ -241,11 +241,11 @@ def test_signals_are_forwarded_and_nothing_it_started_survives_it(user, course, 
     process = jail(user, course, user.python, "-c", ON_SIGNAL, marker,
                    "catch" if catch else "leave")
     assert process.stdout.readline() == "ready\n"
-    assert _processes_with(marker + "/left"), "the process left behind was never started"
+    assert processes_with(marker + "/left"), "the process left behind was never started"
     process.send_signal(signal.SIGINT if catch else signal.SIGTERM)
     process.communicate(timeout=30)
     assert process.returncode == (5 if catch else -signal.SIGTERM)
-    assert _processes_with(marker + "/left") == []
+    assert processes_with(marker + "/left") == []
 
 
 NO_NAMESPACES = r'''
@@ -286,19 +286,6 @@ def test_a_missing_kernel_command_is_one_line_and_status_127(user, course):
     process = jail(user, course, "/nonexistent/python")
     out, err = process.communicate(timeout=30)
     assert process.returncode == 127 and len(err.splitlines()) == 1 and "Traceback" not in err
-
-
-def _processes_with(marker) -> list:
-    found = []
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/cmdline", "rb") as handle:
-                    if marker.encode() in handle.read():
-                        found.append(int(entry.name))
-            except OSError:
-                continue
-    return found
 
 
 def test_the_python_the_tests_run_from_holds_no_probe_left_behind():

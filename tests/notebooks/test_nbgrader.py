@@ -25,7 +25,7 @@ import pytest
 
 from autograder.release import BUNDLE_MODULES, RELEASE_NOTEBOOK, SOURCE_NOTEBOOK
 from autograder.settings import Settings
-from tests.conftest import KIT_ROOT, REFERENCE
+from tests.conftest import KIT_ROOT, REFERENCE, processes_with
 
 pytestmark = pytest.mark.nbgrader
 STUDENTS = ("alice", "bob", "carol", "dave")
@@ -314,7 +314,7 @@ def attacked(course, tmp_path_factory):
     modes = {name: (root / name).stat().st_mode for name in KIT_FILES}
     runs = {student: nbgrader(root, "autograde", "backprop", "--student", student, "--force",
                               check=False) for student in ATTACKERS}
-    survivors = _processes_with(marker)
+    survivors = processes_with(marker)
     for pid in survivors:  # so that a failing run leaves nothing behind either
         os.kill(pid, signal.SIGKILL)
     return {"root": root, "witness": witness, "runs": runs, "survivors": survivors,
@@ -388,20 +388,6 @@ def test_links_a_kernel_leaves_in_its_folder_are_removed_before_nbgrader_writes_
         assert (root / name).stat().st_mode == attacked["modes"][name], name
     log = attacked["runs"]["heidi"].stdout + attacked["runs"]["heidi"].stderr
     assert "removed 4 symbolic link(s) or special file(s)" in log
-
-
-def _processes_with(marker) -> list:
-    """The ids of the processes whose command line holds `marker`."""
-    found = []
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/cmdline", "rb") as handle:
-                    if marker.encode() in handle.read():
-                        found.append(int(entry.name))
-            except OSError:
-                continue
-    return found
 
 
 def test_no_traceback_of_the_kits_reaches_feedback_or_the_autograde_log(course):

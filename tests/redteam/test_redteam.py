@@ -7,7 +7,6 @@ submission is left behind.
 """
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ import pytest
 
 from autograder.release import RELEASE_SEED
 from autograder.sandbox.processes import ProcessGroup
-from tests.conftest import KIT_ROOT, REFERENCE
+from tests.conftest import KIT_ROOT, REFERENCE, processes_with
 
 GRADED = ("forward_propagation", "compute_cost", "compute_dZ2", "compute_dZ1", "compute_dW",
           "compute_db", "backward_propagation")
@@ -326,16 +325,7 @@ threading.Thread(target=spin, daemon=False).start()
 def _worker_processes() -> set:
     """Pids of every process forked from a zygote of the kit now: the zygotes, their workers
     and whatever those started (a fork keeps the zygote's command line)."""
-    found = set()
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/cmdline", "rb") as handle:
-                    if b"\x00zygote\x00" in handle.read():
-                        found.add(int(entry))
-            except OSError:
-                pass
-    return found
+    return set(processes_with("\x00zygote\x00"))
 
 
 def _survivors(before: set) -> set:

@@ -1,6 +1,5 @@
 """Does no process of a submission outlive grading, and is their number capped?"""
 
-import os
 import time
 import uuid
 
@@ -10,20 +9,7 @@ import pytest
 from autograder.sandbox import Sandbox
 from autograder.sandbox.processes import ProcessGroup
 from autograder.settings import Settings
-
-
-def _processes_with(marker: str) -> list:
-    """Pids whose command line holds `marker`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/cmdline", "rb") as handle:
-                    if marker.encode() in handle.read():
-                        found.append(int(entry))
-            except OSError:
-                pass
-    return found
+from tests.conftest import processes_with
 
 
 def test_a_detached_grandchild_is_killed_when_grading_ends():
@@ -44,9 +30,9 @@ def leave_one_behind(x):
         assert box.wait_ready().status == "ready"
         assert box.call("leave_one_behind", (np.zeros(1),)).status == "returned"
         deadline = time.monotonic() + 5
-        while len(_processes_with(marker)) < 2 and time.monotonic() < deadline:
+        while len(processes_with(marker)) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert len(_processes_with(marker)) >= 2
+        assert len(processes_with(marker)) >= 2
         if box.processes.path is None and not box.zygote.confined()[0]:
             pytest.skip("neither a cgroup nor a PID namespace on this machine: a process that "
                         "left the worker's session cannot be found (README, 'What the sandbox "
@@ -54,9 +40,9 @@ def leave_one_behind(x):
     finally:
         box.close()
     deadline = time.monotonic() + 5
-    while _processes_with(marker) and time.monotonic() < deadline:
+    while processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _processes_with(marker) == []
+    assert processes_with(marker) == []
 
 
 def test_process_count_is_capped():
