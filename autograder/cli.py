@@ -27,7 +27,7 @@ SUITE_DIR = Path(__file__).resolve().parent / "suite"
 NOT_CONFINED = (
     "Warning: students were NOT kept apart on this machine ({why}). A submission could read "
     "other students' submissions and the kit's files, and signal other workers; reports it "
-    "changed are caught (batch.json signs them) but not what it read. Grade in a container "
+    "changed are caught (the grader signs them) but not what it read. Grade in a container "
     "that allows namespaces, or as root; see the README, 'Student code kept apart'.")
 
 _LIMIT_FLAGS = (
@@ -188,9 +188,9 @@ def cmd_batch(args, parser) -> int:
     # the grader imports the rest of itself.
     start_zygote(PLOTTING if next(folder.rglob("*.ipynb"), None) else PRELOAD)
     from autograder.batch import FLAG, GRADEBOOK, Interrupted, grade_folder
-    from autograder.reporters.printable import printable
     from autograder.class_report import load_reports, summarise
     from autograder.reporters.class_summary import render_class_summary
+    from autograder.reporters.printable import printable
 
     out = Path(args.out)
     seed = _batch_seed(out, args.seed, args.force)

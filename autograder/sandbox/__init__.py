@@ -105,7 +105,6 @@ class Sandbox:
             # grader is killed before it knows the folder's name.
             order = {"temporary": tempfile.gettempdir(),
                      "cgroup": str(self.processes.path) if self.processes.path else None,
-                     "hide": [*paths_to_hide(KIT_ROOT), self.zygote.config],
                      "limits": self._limits(), "user": worker_user(self.settings.worker_user),
                      "scratch_bytes": self.settings.scratch_mb * 2**20}
             self.order_id = self.zygote.fork(order, worker_end)
@@ -428,8 +427,8 @@ def _zygote_environment() -> dict:
             environment[name] = os.environ[name]
     if os.environ.get(UNCONFINED_FOR_BENCHMARKS) == "1":
         environment["BACKPROP_KIT_UNCONFINED"] = "1"
-    # The kit's entries, covered in the workers' root where they lie inside what it shows;
-    # the zygote takes this out of its environment before any worker is forked.
+    # The kit's entries, covered where a worker could see them (in its root, or, where no
+    # namespace can be had, by cover_paths); the zygote takes this out of its environment.
     environment["BACKPROP_KIT_HIDE"] = json.dumps(list(paths_to_hide(KIT_ROOT)))
     return environment
 

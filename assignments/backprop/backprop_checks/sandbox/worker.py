@@ -508,7 +508,7 @@ def zygote(preload, confined=True):
     First it tries a confinement (confinement.py) once, in a throw-away fork, and tells the
     grader {"confinement": true} or {"confinement": false, "reason": ...}; when it worked,
     every worker is confined, and one whose confinement fails never runs its submission.
-    The grader sends {"id", "temporary", "cgroup", "hide", "limits", "user", "scratch_bytes"}
+    The grader sends {"id", "temporary", "cgroup", "limits", "user", "scratch_bytes"}
     with the worker's end of a socket pair attached; the zygote makes the worker's folder in
     "temporary", forks, and answers {"forked": id, "pid": pid, "directory": folder}, then
     {"exited": pid, "code": code} once that worker has ended. It is a child subreaper, so the
@@ -527,7 +527,11 @@ def zygote(preload, confined=True):
             pass  # the submission's own import will fail and say why
     ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
     control = socket.socket(fileno=0)
+    # What to hide of the kit where the worker could see it, and the zygote's own matplotlib
+    # folder; taken out of the environment before any worker is forked.
     hidden = json.loads(os.environ.pop("BACKPROP_KIT_HIDE", "[]"))
+    if os.environ.get("MPLCONFIGDIR"):
+        hidden.append(os.environ["MPLCONFIGDIR"])
     template, reason = _prepared(hidden) if confined else (None, "switched off")
     _tell(control, {"confinement": template is not None, "reason": reason})
     wakeup_read, wakeup_write = os.pipe()
@@ -561,7 +565,7 @@ def zygote(preload, confined=True):
                 try:
                     signal.set_wakeup_fd(-1)
                     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                    _become_worker(order, fds[0], template)
+                    _become_worker(order, fds[0], template, hidden)
                     status = 0
                 finally:
                     os._exit(status)
@@ -579,8 +583,7 @@ def _prepared(hidden):
     import tempfile
 
     try:
-        mine = [os.environ["MPLCONFIGDIR"]] if os.environ.get("MPLCONFIGDIR") else []
-        template = prepare(visible_paths(), [*hidden, *mine])
+        template = prepare(visible_paths(), hidden)
     except (ConfinementError, OSError) as error:
         return None, str(error)[:300]
     probe = tempfile.mkdtemp(prefix="backprop-kit-probe-")
@@ -716,7 +719,7 @@ def _tell(control, answer):
         pass
 
 
-def _become_worker(order, channel, template):
+def _become_worker(order, channel, template, hidden):
     """In the forked child: its own session, cgroup, namespaces and root (or, where the machine
     has no namespaces, a hidden kit and a folder of its own), limits, and socket."""
     os.setsid()
@@ -734,7 +737,7 @@ def _become_worker(order, channel, template):
             os._exit(CONFINEMENT_FAILED)
         home = template.scratch
     else:
-        cover_paths(order.get("hide", []))
+        cover_paths(hidden)
         if order.get("user"):
             os.chown(order["directory"], *order["user"])
         os.chdir(order["directory"])
