@@ -11,6 +11,7 @@ import json
 import numpy as np
 
 from autograder.designs import DESIGNS_BY_NAME, Call
+from autograder.diagnosis.catalogue import Mistake, add_course_mistakes, course_mistakes
 from autograder.diagnosis.matching import MutantOutcome
 from autograder.sandbox.protocol import decode_value
 
@@ -19,10 +20,17 @@ FORMAT_VERSION = 1
 
 
 def load_calls(path) -> dict:
-    """Exercise name -> [Call], rebuilt from a fixtures file, mutant outcomes included."""
+    """Exercise name -> [Call], rebuilt from a fixtures file, mutant outcomes included.
+
+    A release made with a course catalogue stores that catalogue's entries too (their text, not
+    their wrong implementations, whose outcomes are stored like the kit's): they join the
+    catalogue here, so that the checks name them."""
     with np.load(path, allow_pickle=False) as data:
         manifest = json.loads(str(data["manifest"]))
         arrays = [data[f"a{i}"] for i in range(len(data.files) - 1)]
+    known = {mistake.id for mistake in course_mistakes()}
+    add_course_mistakes(Mistake(**entry) for entry in manifest.get("course_mistakes", [])
+                        if entry["id"] not in known)
     calls = {}
     for name, entries in manifest["exercises"].items():
         calls[name] = [_call(name, entry, arrays) for entry in entries]

@@ -167,6 +167,7 @@ def release_all() -> list:
 def write_fixtures(path, seed: int) -> None:
     """Compute every graded function's calls at `seed`, with what each mutant and each
     catalogued combination (diagnosis/forms.py) does on them."""
+    import dataclasses
     import json
 
     import numpy as np
@@ -174,7 +175,7 @@ def write_fixtures(path, seed: int) -> None:
     from autograder.cases import make_calls
     from autograder.fixtures import FORMAT_VERSION
     from autograder.sandbox.worker import encode
-    from autograder.diagnosis.catalogue import mistakes_for
+    from autograder.diagnosis.catalogue import course_mistakes, mistakes_for
     from autograder.diagnosis.matching import run_mutant
     from autograder.diagnosis.composition import FORM_PREFIX, STEPS_PREFIX, form_keys
     from autograder.diagnosis.forms import form_steps, run_form
@@ -213,6 +214,8 @@ def write_fixtures(path, seed: int) -> None:
             stored.append(entry)
         exercises[name] = stored
     manifest = {"format": FORMAT_VERSION, "seed": seed, "exercises": exercises}
+    if course_mistakes():
+        manifest["course_mistakes"] = [dataclasses.asdict(m) for m in course_mistakes()]
     manifest, arrays = _shared_arrays(manifest, arrays)
     np.savez_compressed(path, manifest=np.array(json.dumps(manifest)),
                         **{f"a{i}": array for i, array in enumerate(arrays)})

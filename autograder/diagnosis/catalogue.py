@@ -8,6 +8,7 @@ diagnosis/context.py. They name the concept, use the student's numbers, point at
 the notebook, and never paste the answer (see STYLE.md §4.5).
 """
 
+import re
 from dataclasses import dataclass
 
 NOTEBOOK = "backprop.ipynb"
@@ -658,11 +659,41 @@ MISTAKES = (
 )
 
 MISTAKES_BY_ID = {mistake.id: mistake for mistake in MISTAKES}
+"""Every catalogued mistake by id: the kit's, then the course catalogue's (add_course_mistakes)."""
+
+COURSE_ID = re.compile(r"[A-Z][A-Z0-9]{1,15}-[A-Za-z0-9][A-Za-z0-9_.]{0,31}")
+"""A course catalogue's ids: its own prefix of two or more capitals or digits, a dash, a name
+("ML101-3"). The kit's ids are one capital and a number (B19), its signatures "S-" and a word,
+so no course id can ever be one of the kit's."""
+_course_mistakes = []
+
+
+def add_course_mistakes(mistakes) -> None:
+    """Catalogue a course's own mistakes beside the kit's (see autograder/course/)."""
+    for mistake in mistakes:
+        if not COURSE_ID.fullmatch(mistake.id) or mistake.id in MISTAKES_BY_ID:
+            raise ValueError(f"{mistake.id!r} is not a new course id")
+        MISTAKES_BY_ID[mistake.id] = mistake
+        _course_mistakes.append(mistake)
+
+
+def remove_course_mistakes() -> None:
+    """Forget every course mistake: the catalogue is the kit's alone again."""
+    for mistake in _course_mistakes:
+        MISTAKES_BY_ID.pop(mistake.id, None)
+    _course_mistakes.clear()
+
+
+def course_mistakes() -> tuple:
+    """The course catalogue's mistakes, in the order they were added."""
+    return tuple(_course_mistakes)
 
 
 def mistakes_for(function: str) -> tuple:
-    """The catalogued mistakes of one graded function, in catalogue order."""
-    return tuple(mistake for mistake in MISTAKES if mistake.function == function)
+    """The catalogued mistakes of one graded function: the kit's in catalogue order, then the
+    course's."""
+    return tuple(mistake for mistake in (*MISTAKES, *_course_mistakes)
+                 if mistake.function == function)
 
 
 def pointer(anchor: str) -> str:
