@@ -104,7 +104,7 @@ class Interrupted(Exception):
 
 
 def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force: bool,
-                 progress=None) -> dict:
+                 progress=None, catalogue=None) -> dict:
     """Grade what is missing in `out` (everything with force); write the gradebook.
 
     A report already in `out` counts as graded only if the grader signed it (signing.py);
@@ -114,6 +114,8 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
     Returns counts: graded, skipped (already there), failed (could not be graded), seconds,
     flagged (student -> note), confined (bool) and why_not_confined.
     Raises Interrupted on Ctrl-C or SIGTERM, after every report written so far is complete.
+    catalogue: the course catalogue in use (installed by the caller), recorded in batch.json
+    so that the class report has its titles.
     """
     from autograder.grading import grade_path
     from autograder.sandbox import start_zygote
@@ -131,6 +133,9 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
     confined, why_not = start_zygote().confined()
     record.update(seed=seed, confinement={"confined": confined, "reason": why_not,
                                           "worker_user": settings.worker_user or None})
+    record.pop("course_catalogue", None)
+    if catalogue is not None:
+        record["course_catalogue"] = catalogue.record()
     write_atomically(out / RECORD, json.dumps(record, indent=1) + "\n")
     started = time.perf_counter()
     if progress:

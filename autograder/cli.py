@@ -1,7 +1,9 @@
 """The command line: parse, dispatch, print. Defaults live in settings.py, not here.
 
-    python -m autograder grade PATH [--json] [--seed N] [limits...]
-    python -m autograder release
+    python -m autograder grade PATH [--json] [--seed N] [--catalogue FILE] [limits...]
+    python -m autograder batch SUBMISSIONS --out RESULTS [--catalogue FILE]
+    python -m autograder catalogue check FILE | new GROUP --results RESULTS --to FILE
+    python -m autograder release [--catalogue FILE]
 
 Exit status: 0 whenever a report was produced, whatever the score; 2 for a usage error.
 """
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         grade.add_argument(flag, dest=name, type=_positive(kind, flag), default=None,
                            metavar=unit, help=f"{field_help(name)} (default {default})")
     _add_worker_user(grade)
+    _add_catalogue(grade)
     grade.set_defaults(handler=cmd_grade)
 
     batch = commands.add_parser(
@@ -74,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--seed", type=_seed, default=None,
                        help="the same inputs for the whole class (default: a new seed)")
     _add_worker_user(batch)
+    _add_catalogue(batch)
     batch.set_defaults(handler=cmd_batch)
 
     report = commands.add_parser(
@@ -88,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the zip Gradescope expects: setup.sh, run_autograder and the kit.")
     gradescope.add_argument("--out", metavar="ZIP", default="autograder.zip",
                             help="where to write it (default autograder.zip)")
+    _add_catalogue(gradescope)
     gradescope.set_defaults(handler=cmd_gradescope)
 
     gradescope_run = commands.add_parser(
@@ -101,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="when students see the hidden checks, which carry the points (default: once you "
              "publish the grades); the notebook's checks are always shown at once")
     _add_worker_user(gradescope_run)
+    _add_catalogue(gradescope_run)
     gradescope_run.set_defaults(handler=cmd_gradescope_run)
 
     release = commands.add_parser(
@@ -108,8 +114,66 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write assignments/two_layer_net.py (the reference with every solution "
                     "region replaced by a stub), the visible checks' bundle with its fixtures, "
                     "and, with nbgrader, the student notebook assignments/backprop/.")
+    _add_catalogue(release)
     release.set_defaults(handler=cmd_release)
+
+    catalogue = commands.add_parser(
+        "catalogue", help="check a course catalogue, or start an entry for a shared mistake",
+        description="A course catalogue is a Python file of your own mistakes, used beside the "
+                    "kit's with --catalogue FILE (see the README, 'Course catalogues').")
+    actions = catalogue.add_subparsers(dest="action", required=True, metavar="ACTION")
+    check = actions.add_parser(
+        "check", help="prove every entry of FILE usable",
+        description="Runs each entry's wrong implementation on every design and checks that it "
+                    "is written and repeatable, told apart from the reference and from every "
+                    "other entry, that its hint renders and its anchor exists, and that the "
+                    "grader names it. Exit status 1 when an entry is not usable.")
+    check.add_argument("file", metavar="FILE", help="the course catalogue")
+    check.set_defaults(handler=cmd_catalogue_check)
+    new = actions.add_parser(
+        "new", help="start an entry for a mistake batch found several students share",
+        description="Appends to FILE (made if missing) a starting entry for GROUP, a group id "
+                    "from the class summary or gradebook.csv: one student's code as a comment "
+                    "and a skeleton to fill in. Nothing of it runs until you write the wrong "
+                    "implementation.")
+    new.add_argument("group", metavar="GROUP", help="the group id, as the summary prints it")
+    new.add_argument("--results", metavar="RESULTS", required=True,
+                     help="the folder batch wrote")
+    new.add_argument("--to", metavar="FILE", required=True, help="the course catalogue")
+    new.set_defaults(handler=cmd_catalogue_new)
     return parser
+
+
+def _add_catalogue(parser) -> None:
+    parser.add_argument("--catalogue", metavar="FILE", default=None,
+                        help="your course's own mistakes, beside the kit's: a Python file, "
+                             "checked first (see python -m autograder catalogue check)")
+
+
+class Refused(Exception):
+    """A problem with what was asked, whose message is printed as it is (exit status 2)."""
+
+
+def use_catalogue(path, submissions=None):
+    """Load, check and install the course catalogue at `path`; None when there is none.
+    Raises Refused, saying why, when an entry is not usable: a class never meets it."""
+    if not path:
+        return None
+    from autograder.course.checking import check_catalogue
+    from autograder.course.loading import CatalogueError, install, load_catalogue
+
+    try:
+        catalogue = load_catalogue(path, submissions)
+    except CatalogueError as error:
+        raise Refused(f"The course catalogue {path} cannot be used:\n{error}") from None
+    unusable = [report for report in check_catalogue(catalogue) if report.problems]
+    if unusable:
+        lines = [f"{r.id}: {problem}" for r in unusable for problem in r.problems]
+        raise Refused(f"The course catalogue {path} has entries that are not usable yet:\n"
+                      + "\n".join(lines)
+                      + f"\nSee python -m autograder catalogue check {path}")
+    install(catalogue)
+    return catalogue
 
 
 def _add_worker_user(parser) -> None:
@@ -143,6 +207,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args, parser)
+    except Refused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Interrupted; nothing was reported.", file=sys.stderr)
         return 130
@@ -160,6 +227,7 @@ def cmd_grade(args, parser) -> int:
     overrides = {name: getattr(args, name) for _, name, _, _ in _LIMIT_FLAGS
                  if getattr(args, name) is not None}
     settings = Settings(**overrides, worker_user=_worker_user(args, parser))
+    use_catalogue(args.catalogue)
     seed = new_seed() if args.seed is None else args.seed
     try:
         result = grade_with_pytest(path, seed, settings)
@@ -193,10 +261,12 @@ def cmd_batch(args, parser) -> int:
     from autograder.reporters.printable import printable
 
     out = Path(args.out)
+    catalogue = use_catalogue(args.catalogue, folder)
     seed = _batch_seed(out, args.seed, args.force)
+    _note_other_catalogue(out, catalogue, args.force)
     try:
         counts = grade_folder(folder, out, seed, Settings(worker_user=_worker_user(args, parser)),
-                              args.jobs, args.force, _Progress())
+                              args.jobs, args.force, _Progress(), catalogue)
     except Interrupted as stopped:
         print(f"Interrupted: the {stopped.graded} submission(s) graded by this run are kept in "
               f"{out}; {stopped.remaining} are left. Run the same command again to grade only "
@@ -237,6 +307,20 @@ def _batch_seed(out: Path, given, force: bool) -> int:
     return seed
 
 
+def _note_other_catalogue(out: Path, catalogue, force: bool) -> None:
+    """Say so when RESULTS holds reports graded with another course catalogue (or none)."""
+    from autograder.batch import RECORD, read_record
+
+    recorded = (read_record(out).get("course_catalogue") or {}).get("sha256")
+    current = catalogue.sha256 if catalogue else None
+    if (recorded != current and not force
+            and any(path.name != RECORD for path in out.glob("*.json"))):
+        print(f"Note: {out} holds reports graded with "
+              f"{'another course catalogue' if recorded else 'no course catalogue'}; only the "
+              "ones graded now use this one. Add --force to grade the whole class with it.",
+              file=sys.stderr)
+
+
 class _Progress:
     """A rich progress bar on standard error, shown only on a terminal."""
 
@@ -268,7 +352,8 @@ def cmd_report(args, parser) -> int:
 def cmd_gradescope(args, parser) -> int:
     from autograder.gradescope import build_zip
 
-    print(f"Wrote {build_zip(Path(args.out))}")
+    catalogue = use_catalogue(args.catalogue)
+    print(f"Wrote {build_zip(Path(args.out), catalogue.path if catalogue else None)}")
     return 0
 
 
@@ -276,6 +361,7 @@ def cmd_gradescope_run(args, parser) -> int:
     from autograder.gradescope import run
 
     seed = new_seed() if args.seed is None else args.seed
+    use_catalogue(args.catalogue, Path(args.root) / "submission")
     results = run(Path(args.root), seed, Settings(worker_user=_worker_user(args, parser)),
                   args.hidden_visibility)
     print(f"Score {results['score']}")
@@ -285,8 +371,50 @@ def cmd_gradescope_run(args, parser) -> int:
 def cmd_release(args, parser) -> int:
     from autograder.release import release_all
 
+    catalogue = use_catalogue(args.catalogue)
     for path in release_all():
         print(f"Wrote {path}")
+    if catalogue:
+        print(f"The notebook's checks know the {len(catalogue.entries)} mistake(s) of "
+              f"{catalogue.path}.")
+    return 0
+
+
+def cmd_catalogue_check(args, parser) -> int:
+    from autograder.course.checking import check_catalogue
+    from autograder.course.loading import CatalogueError, load_catalogue
+    from autograder.reporters.printable import printable
+
+    try:
+        catalogue = load_catalogue(args.file)
+    except CatalogueError as error:
+        print(f"{args.file} cannot be used:\n{error}")
+        return 1
+    reports = check_catalogue(catalogue)
+    for report in reports:
+        if report.problems:
+            print(f"✗ {report.id} ({report.function}): not usable yet")
+            for problem in report.problems:
+                print(f"    {printable(problem)}")
+        else:
+            print(f"✓ {report.id} ({report.function}): shows on {report.designs_shown} of "
+                  f"{report.designs} designs, told apart from the reference and from "
+                  f"{report.compared_with} other entries and combinations; the grader says:")
+            print(f"    {printable(report.hint)}")
+    usable = sum(1 for report in reports if not report.problems)
+    print(f"{usable} of {len(reports)} entries usable.")
+    return 0 if usable == len(reports) else 1
+
+
+def cmd_catalogue_new(args, parser) -> int:
+    from autograder.course.starting import StartError, start_entry
+
+    try:
+        entry_id = start_entry(Path(args.results), args.group, Path(args.to))
+    except StartError as error:
+        raise Refused(str(error)) from None
+    print(f"Added {entry_id} to {args.to}: write its wrong implementation, title and hint, "
+          f"then run python -m autograder catalogue check {args.to}")
     return 0
 
 

@@ -34,12 +34,21 @@ RUN_AUTOGRADER = """#!/usr/bin/env bash
 cd /autograder/source
 /autograder/venv/bin/python -m autograder gradescope-run --root /autograder --worker-user nobody
 """
+COURSE_CATALOGUE = "course_catalogue.py"
+"""Where a course catalogue lies in the zip (beside autograder/, in /autograder/source)."""
 
 
-def build_zip(path: Path) -> Path:
-    """Write Gradescope's autograder zip: setup.sh, run_autograder and the kit."""
+def build_zip(path: Path, catalogue: Path = None) -> Path:
+    """Write Gradescope's autograder zip: setup.sh, run_autograder and the kit, with the course
+    catalogue (already checked) when there is one."""
+    run_autograder = RUN_AUTOGRADER
+    if catalogue is not None:
+        run_autograder = RUN_AUTOGRADER.rstrip("\n") + \
+            f" --catalogue /autograder/source/{COURSE_CATALOGUE}\n"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in (("setup.sh", SETUP_SH), ("run_autograder", RUN_AUTOGRADER)):
+        if catalogue is not None:
+            archive.write(catalogue, COURSE_CATALOGUE)
+        for name, text in (("setup.sh", SETUP_SH), ("run_autograder", run_autograder)):
             info = zipfile.ZipInfo(name)
             info.external_attr = 0o755 << 16
             archive.writestr(info, text)
