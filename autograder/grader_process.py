@@ -46,10 +46,12 @@ def student_source(source: str):
                      else line for line in lines)
 
 
-def grade_cells(cells: list, name: str = "submission.ipynb", timeout: float = TIMEOUT_S) -> dict:
+def grade_cells(cells: list, name: str = "submission.ipynb", timeout: float = TIMEOUT_S,
+                catalogue: str = "") -> dict:
     """The grader's JSON report on a notebook made of `cells` (nbformat cells).
 
-    name: the notebook's file name, as the report's messages will call it.
+    name: the notebook's file name, as the report's messages will call it. catalogue: the
+    course catalogue's path (python -m autograder grade --catalogue), or "" for none.
     Raises GraderUnavailable when there is no usable report.
     """
     import nbformat
@@ -64,7 +66,8 @@ def grade_cells(cells: list, name: str = "submission.ipynb", timeout: float = TI
                        if not key.startswith("NBGRADER")}
         try:
             completed = subprocess.run(
-                [sys.executable, "-m", "autograder", "grade", str(path), "--json"],
+                [sys.executable, "-m", "autograder", "grade", str(path), "--json",
+                 *(["--catalogue", str(catalogue)] if catalogue else [])],
                 cwd=KIT_ROOT, capture_output=True, text=True, env=environment,
                 stdin=subprocess.DEVNULL, timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -24,7 +24,7 @@ import traceback
 
 import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
-from traitlets import Float
+from traitlets import Float, Unicode
 
 from autograder.grader_process import TIMEOUT_S, GraderUnavailable, grade_cells, student_source
 from autograder.student_api import GRADED_NAMES
@@ -71,6 +71,10 @@ class GraderPoints(NbGraderPreprocessor):
         Seconds python -m autograder grade may take on one notebook before every graded test
         cell of that notebook gets 0 and a message saying the grader could not grade it.
         """)).tag(config=True)
+    catalogue = Unicode("", help=textwrap.dedent("""
+        The course catalogue (a Python file of the course's own mistakes, see the README,
+        'Course catalogues'), passed to python -m autograder grade --catalogue; "" for none.
+        """)).tag(config=True)
 
     def preprocess(self, nb, resources):
         graded = [(cell, graded_function(cell)) for cell in nb.cells]
@@ -81,7 +85,8 @@ class GraderPoints(NbGraderPreprocessor):
         notebook = f"{ids.get('notebook', 'submission')}.ipynb"
         who = f"{ids.get('student', 'a student')}'s {notebook}"
         try:
-            report = grade_cells(student_code(nb), name=notebook, timeout=self.timeout)
+            report = grade_cells(student_code(nb), name=notebook, timeout=self.timeout,
+                                 catalogue=self.catalogue)
             outputs = {name: verdict_outputs(name, report) for _, name in graded}
             if report.get("grader_errors"):
                 self.log.warning("backprop-kit: the grader had a problem of its own while "

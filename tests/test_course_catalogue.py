@@ -330,3 +330,28 @@ def test_catalogue_new_starts_an_entry_from_a_group_without_running_its_code(tmp
     assert not marker.exists()
     completed = run_subprocess("catalogue", "new", "0000000000", "--results", out, "--to", target)
     assert completed.returncode == 2 and "No uncatalogued group 0000000000" in completed.stderr
+
+
+def test_nbgraders_preprocessor_passes_the_catalogue_to_the_grader(tmp_path, caplog):
+    import logging
+
+    import nbformat
+
+    from autograder.nbgrader_points import GraderPoints, graded_function
+    from autograder.release import SOURCE_NOTEBOOK
+
+    catalogue = course_file(tmp_path / "course")
+    notebook = nbformat.read(str(SOURCE_NOTEBOOK), 4)
+    for cell in notebook.cells:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "compute_cost":
+            assert SWAPPED[0] in cell.source
+            cell.source = cell.source.replace(*SWAPPED)
+    resources = {"nbgrader": {"student": "erin", "assignment": "backprop",
+                              "notebook": "backprop"}}
+    with caplog.at_level(logging.DEBUG):
+        graded, _ = GraderPoints(log=logging.getLogger("test"), catalogue=str(catalogue)) \
+            .preprocess(notebook, resources)
+    outputs = {graded_function(cell): " ".join(" ".join(o.get("traceback", [o.get("text", "")]))
+                                               for o in cell.outputs)
+               for cell in graded.cells if graded_function(cell)}
+    assert "[ML101-1]" in outputs["compute_cost"], outputs["compute_cost"]
