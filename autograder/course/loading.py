@@ -62,7 +62,7 @@ def load_catalogue(path, submissions=None) -> CourseCatalogue:
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-    except Exception as error:  # the instructor's file: say where it failed, in one line
+    except (Exception, SystemExit) as error:  # the instructor's file: say why, in one line
         raise CatalogueError(f"{path} does not run: {type(error).__name__}: {error}") from None
     finally:
         collected = list(course._entries)
