@@ -60,8 +60,20 @@ def load_reports(results: Path) -> list:
     return reports
 
 
-def summarise(reports: list) -> dict:
-    """The numbers behind the charts."""
+def course_titles(results: Path) -> dict:
+    """The titles of a course catalogue's mistakes (ML101-3 -> its title), as batch recorded
+    them in RESULTS/batch.json; empty when there is no record or it names no course catalogue."""
+    from autograder.batch import read_record
+
+    catalogue = read_record(results).get("course_catalogue")
+    titles = catalogue.get("titles") if isinstance(catalogue, dict) else None
+    if not isinstance(titles, dict):
+        return {}
+    return {str(key): title for key, title in titles.items() if isinstance(title, str)}
+
+
+def summarise(reports: list, titles: dict = None) -> dict:
+    """The numbers behind the charts; `titles`: a course catalogue's (course_titles)."""
     graded = [r for r in reports if not r.get("error")]
     pass_rates = {}
     for name in GRADED_NAMES:
@@ -80,7 +92,7 @@ def summarise(reports: list) -> dict:
             "scores": [r["score"] for r in graded],
             "max_score": reports[0]["max_score"] if reports else 0,
             "pass_rates": pass_rates, "mistakes": mistakes.most_common(12),
-            "uncatalogued": uncatalogued_groups(graded)}
+            "uncatalogued": uncatalogued_groups(graded), "titles": dict(titles or {})}
 
 
 def is_signature(mistake_id: str) -> bool:
@@ -113,10 +125,13 @@ def uncatalogued_groups(reports: list) -> list:
     return sorted(groups.values(), key=lambda g: (-len(g["students"]), g["function"], g["group"]))
 
 
-def mistake_title(mistake_id: str) -> str:
+def mistake_title(mistake_id: str, titles: dict = None) -> str:
+    """'B19: db summed without keepdims': the kit's catalogue, its signatures, then `titles`
+    (a course catalogue's) for the ids the kit does not know."""
     if mistake_id in MISTAKES_BY_ID:
         return f"{mistake_id}: {MISTAKES_BY_ID[mistake_id].title}"
-    return f"{mistake_id}: {SIGNATURE_TITLES.get(mistake_id, mistake_id)}"
+    title = SIGNATURE_TITLES.get(mistake_id) or (titles or {}).get(mistake_id)
+    return f"{mistake_id}: {title}" if title else mistake_id
 
 
 def write_report(results: Path) -> Path:
@@ -126,7 +141,7 @@ def write_report(results: Path) -> Path:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    summary = summarise(load_reports(results))
+    summary = summarise(load_reports(results), course_titles(results))
     charts = {"scores": _scores_chart(plt, summary), "pass_rates": _pass_chart(plt, summary),
               "mistakes": _mistakes_chart(plt, summary)}
     folder = results / "report"
@@ -177,7 +192,7 @@ def _mistakes_chart(plt, summary) -> bytes:
 
     figure, axis = plt.subplots(figsize=(9, 0.45 * max(len(summary["mistakes"]), 2) + 1.2))
     if summary["mistakes"]:
-        labels = [mistake_title(m) for m, _ in summary["mistakes"]][::-1]
+        labels = [mistake_title(m, summary["titles"]) for m, _ in summary["mistakes"]][::-1]
         counts = [count for _, count in summary["mistakes"]][::-1]
         bars = axis.barh(labels, counts, color="#c44e52")
         axis.bar_label(bars, padding=3)
@@ -197,8 +212,8 @@ def _page(summary, charts) -> str:
 
     scores = summary["scores"]
     mean = sum(scores) / len(scores) if scores else 0
-    rows = "".join(f"<tr><td>{html.escape(mistake_title(m))}</td><td>{n}</td></tr>"
-                   for m, n in summary["mistakes"])
+    rows = "".join(f"<tr><td>{html.escape(mistake_title(m, summary['titles']))}</td>"
+                   f"<td>{n}</td></tr>" for m, n in summary["mistakes"])
     ungraded = ""
     if summary["ungraded"]:
         names = ", ".join(html.escape(s) for s in summary["ungraded"])

@@ -37,3 +37,52 @@ def test_a_course_catalogues_mistake_is_catalogued_and_a_signature_is_not():
                report("dom", exercise("compute_cost", ["S-unrecognised"], "g2"))]
     groups = uncatalogued_groups(reports)
     assert [(g["group"], g["students"]) for g in groups] == [("g2", ["cal", "dom"])]
+
+
+def write_results(folder, reports, record=None):
+    """RESULTS as batch leaves it: one <student>.json per report, and batch.json."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in reports:
+        text = {key: value for key, value in entry.items() if key != "student"}
+        (folder / f"{entry['student']}.json").write_text(json.dumps(text))
+    if record is not None:
+        (folder / "batch.json").write_text(json.dumps(record))
+    return folder
+
+
+COURSE = {"seed": 5, "course_catalogue": {
+    "path": "/course/mistakes.toml", "sha256": "0" * 64,
+    "titles": {"ML101-3": "log of the labels <Y> instead of A2"}}}
+
+
+def test_a_course_catalogues_titles_name_its_mistakes_in_the_report_and_the_summary(tmp_path):
+    import io
+
+    from autograder.class_report import course_titles, load_reports, write_report
+    from autograder.reporters.class_summary import render_class_summary
+
+    results = write_results(tmp_path / "results", [
+        report(name, exercise("compute_cost", ["ML101-3"], "g1")) for name in ("ann", "bea")]
+        + [report("cal", exercise("compute_db", ["B19"], "g3"))], COURSE)
+    page = write_report(results).read_text()
+    assert ("<tr><td>ML101-3: log of the labels &lt;Y&gt; instead of A2</td><td>2</td></tr>"
+            in page), "the course's title, escaped, where the kit's would be"
+    assert "<tr><td>B19: db summed without keepdims</td><td>1</td></tr>" in page
+    printed = io.StringIO()
+    reports = load_reports(results)
+    render_class_summary(summarise(reports, course_titles(results)), reports, results,
+                         file=printed)
+    assert "2  ML101-3: log of the labels <Y> instead of A2" in printed.getvalue()
+
+
+def test_a_missing_or_odd_batch_record_leaves_course_ids_untitled(tmp_path):
+    from autograder.class_report import course_titles, mistake_title
+
+    assert course_titles(tmp_path) == {}
+    (tmp_path / "batch.json").write_text(json.dumps({"course_catalogue": ["not", "a", "dict"]}))
+    assert course_titles(tmp_path) == {}
+    (tmp_path / "batch.json").write_text("{not json")
+    assert course_titles(tmp_path) == {}
+    assert mistake_title("ML101-3") == "ML101-3", "no title: the id alone"
+    assert mistake_title("B19", {"B19": "a course may not rename the kit's"}).startswith(
+        "B19: db summed")

@@ -59,7 +59,8 @@ def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
     if summary["mistakes"]:
         console.print("Most common mistakes (students):")
         for mistake, count in summary["mistakes"][:_TOP_MISTAKES]:
-            console.print(Text(f"  {count:>4}  {mistake_title(mistake)}"))
+            title = mistake_title(mistake, summary.get("titles"))
+            console.print(Text(printable(f"  {count:>4}  {title}")))
         console.print()
 
     shared = [group for group in summary.get("uncatalogued", []) if len(group["students"]) > 1]
