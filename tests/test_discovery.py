@@ -99,14 +99,14 @@ def test_an_unrecognised_value_keeps_the_line_that_computed_it(submission_with, 
     assert exercise.mistakes == ["S-unrecognised"]
     number = path.read_text().splitlines().index("    cost = cost * 0.37 + 0.1") + 1
     assert exercise.lines == [{"cell": "", "line": number, "code": "cost = cost * 0.37 + 0.1",
-                               "what": "computes your cost"}]
+                               "what": "computes cost"}]
 
 
 def test_a_returned_argument_is_found_where_it_is_the_whole_expression(submission_with):
     """A2 read by `m = A2.shape[1]` first is not where dZ2 comes from: `dZ2 = A2` is."""
     path = submission_with("    dZ2 = A2 - Y\n", "    m = A2.shape[1]\n    dZ2 = A2\n")
     (line,) = _failed(path, "compute_dZ2").lines
-    assert line["code"] == "dZ2 = A2" and line["what"] == "computes your dZ2"
+    assert line["code"] == "dZ2 = A2" and line["what"] == "computes dZ2"
 
 
 def test_a_function_that_raised_keeps_the_line_it_stopped_on(submission_with):

@@ -24,7 +24,7 @@ _VALUE_KINDS = ("values", "shape", "type", "non_finite")
 
 def wrong_lines(d) -> list:
     """[{"cell": "cell 7" or "", "line": its number in the file or cell, "code": the line as
-    written, "what": "raises KeyError" or "computes your dW1"}] for Diagnosis `d`: the line
+    written, "what": "raises KeyError" or "computes dW1"}] for Diagnosis `d`: the line
     the first call that raised stopped on, then the lines of the function's own code that
     first computed each wrong output of the first traced call that returned one."""
     found = []
@@ -46,7 +46,7 @@ def wrong_lines(d) -> list:
         for position, output in sorted(computed):
             line = trace.records[position].node.line
             found.append(_line(trace.cell, line, trace.lines.get(line, ""),
-                               f"computes your {output}" if output else "computes the result"))
+                               f"computes {output}" if output else "computes the result"))
         break
     unique = []
     for entry in found:
