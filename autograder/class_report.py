@@ -104,9 +104,11 @@ def is_signature(mistake_id: str) -> bool:
 def uncatalogued_groups(reports: list) -> list:
     """The mistakes the class shares that no catalogue names (only signatures): failed
     functions with the same group id (discovery.py), largest first, each {"function", "group",
-    "signature", "students", "code": one of them's function as written}. For the instructor
-    only: it names students and shows their code."""
-    groups = {}
+    "signature", "students", "example": the student whose code stands for the group, "lines":
+    the lines of it that went wrong (diagnosis/wrong_lines.py; [] when unknown), "code": the
+    function as written}. The example is the first student whose lines are known, else whose
+    code is. For the instructor only: it names students and shows their code."""
+    members = {}
     for report in reports:
         for exercise in report["exercises"]:
             mistakes = exercise.get("mistakes", [])
@@ -115,14 +117,29 @@ def uncatalogued_groups(reports: list) -> list:
                     or not all(is_signature(m) for m in mistakes)):
                 continue
             key = (exercise["name"], exercise["group"])
-            entry = groups.setdefault(key, {"function": exercise["name"],
-                                            "group": exercise["group"],
-                                            "signature": causes[0], "students": [],
-                                            "code": ""})
-            entry["students"].append(report["student"])
-            if not entry["code"] and exercise.get("code"):  # the first student's, for one
-                entry["code"] = exercise["code"]
-    return sorted(groups.values(), key=lambda g: (-len(g["students"]), g["function"], g["group"]))
+            members.setdefault(key, []).append((report["student"], exercise, causes[0]))
+    groups = []
+    for (function, group), students in members.items():
+        example, exercise, _ = max(students, key=lambda member: (bool(_lines(member[1])),
+                                                                 bool(member[1].get("code"))))
+        groups.append({"function": function, "group": group, "signature": students[0][2],
+                       "students": [student for student, _, _ in students],
+                       "example": example, "lines": _lines(exercise),
+                       "code": str(exercise.get("code") or "")})
+    return sorted(groups, key=lambda g: (-len(g["students"]), g["function"], g["group"]))
+
+
+def _lines(exercise: dict) -> list:
+    """A report's lines that went wrong, those well formed (a report older than them has none)."""
+    lines = exercise.get("lines")
+    return [line for line in lines if isinstance(line, dict) and isinstance(line.get("line"), int)
+            and isinstance(line.get("code"), str)] if isinstance(lines, list) else []
+
+
+def where_written(line: dict) -> str:
+    """'line 52' or 'cell 11, line 15': where a line of a report's `lines` is."""
+    cell = str(line.get("cell") or "")
+    return f"{cell}, line {line['line']}" if cell else f"line {line['line']}"
 
 
 def mistake_title(mistake_id: str, titles: dict = None) -> str:

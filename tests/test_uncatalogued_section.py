@@ -86,3 +86,47 @@ def test_a_missing_or_odd_batch_record_leaves_course_ids_untitled(tmp_path):
     assert mistake_title("ML101-3") == "ML101-3", "no title: the id alone"
     assert mistake_title("B19", {"B19": "a course may not rename the kit's"}).startswith(
         "B19: db summed")
+
+
+SCALED = ("    m = Y.shape[1]\n"
+          "    logprobs = np.multiply(Y, np.log(A2)) + np.multiply(1 - Y, np.log(1 - A2))\n"
+          "    cost = -np.sum(logprobs)  # </pre><script>alert('cost')</script>\n"
+          "    return float(cost)")
+SCALED_LINE = {"cell": "", "line": 51,
+               "code": "cost = -np.sum(logprobs)  # </pre><script>alert('cost')</script>",
+               "what": "computes cost"}
+TRANSPOSED = "    dW = np.dot(A_prev, dZ.T) / dZ.shape[1]\n    return dW"
+
+
+def a_class():
+    """Three students share an untraced-before cost (one's report has no lines: older), two a
+    transposed dW (no lines: a signature needs no trace), one alone has a doubled db, two have
+    a catalogued mistake and two a course catalogue's."""
+    cost = exercise("compute_cost", ["S-unrecognised"], "c0ffee0001", SCALED, [SCALED_LINE])
+    old_cost = exercise("compute_cost", ["S-unrecognised"], "c0ffee0001", SCALED)
+    return [report("<ana>", old_cost), report("ben", cost), report("cleo", dict(cost)),
+            report("dev", exercise("compute_dW", ["S-transposed"], "d00d000002", TRANSPOSED)),
+            report("eli", exercise("compute_dW", ["S-transposed"], "d00d000002", TRANSPOSED)),
+            report("fay", exercise("compute_db", ["S-factor"], "dbdbdb0003", "    return 2 * db",
+                                   [{"cell": "cell 9", "line": 4, "code": "return 2 * db",
+                                     "what": "computes db1"}])),
+            report("gus", exercise("compute_db", ["B19"], "b19b19b19b")),
+            report("hal", exercise("compute_db", ["B19"], "b19b19b19b")),
+            report("ivy", exercise("compute_dZ2", ["ML101-3"], "e1e1e1e1e1")),
+            report("jo", exercise("compute_dZ2", ["ML101-3"], "e1e1e1e1e1"))]
+
+
+def test_the_terminal_summary_shows_the_line_before_the_code(tmp_path):
+    import io
+
+    from autograder.reporters.class_summary import render_class_summary
+
+    reports = a_class()
+    printed = io.StringIO()
+    render_class_summary(summarise(reports), reports, tmp_path, file=printed)
+    shared = printed.getvalue().split("the catalogue does not know", 1)[1].split("\n\n", 1)[0]
+    assert ("e.g. ben, line 51: cost = -np.sum(logprobs) # </pre><script>alert('cost')"
+            "</script> (computes cost)") in " ".join(shared.split()), "wrapped, never cut"
+    assert "m = Y.shape[1]" not in shared.split("compute_dW")[0], "the line, not the code"
+    assert "e.g. dev's code:\n      dW = np.dot(A_prev, dZ.T)" in shared
+    assert "fay" not in shared
