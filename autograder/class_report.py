@@ -223,6 +223,8 @@ def _mistakes_chart(plt, summary) -> bytes:
 
 
 def _page(summary, charts) -> str:
+    from autograder.reporters.uncatalogued_html import SECTION_CSS, uncatalogued_section
+
     def image(name, alt):
         data = base64.b64encode(charts[name]).decode()
         return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
@@ -243,6 +245,7 @@ body {{ font-family: system-ui, sans-serif; max-width: 980px; margin: 2em auto; 
 h1 {{ font-size: 1.6em; }} img {{ max-width: 100%; display: block; margin: 1em 0 2em; }}
 table {{ border-collapse: collapse; }} td, th {{ padding: 4px 10px; border-bottom: 1px solid #ddd; }}
 .warn {{ color: #a33; }}
+{SECTION_CSS}
 </style></head><body>
 <h1>Class report</h1>
 <p>{summary['students']} submissions, {summary['graded']} graded; mean score
@@ -254,5 +257,6 @@ table {{ border-collapse: collapse; }} td, th {{ padding: 4px 10px; border-botto
 <p>Each student counts once per mistake. These are the misconceptions to re-teach first.</p>
 {image('mistakes', 'Most common mistakes by catalogue name')}
 <table><tr><th>mistake</th><th>students</th></tr>{rows}</table>
+{uncatalogued_section(summary["uncatalogued"])}
 </body></html>
 """
