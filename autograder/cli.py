@@ -256,7 +256,7 @@ def cmd_batch(args, parser) -> int:
     # the grader imports the rest of itself.
     start_zygote(PLOTTING if next(folder.rglob("*.ipynb"), None) else PRELOAD)
     from autograder.batch import FLAG, GRADEBOOK, Interrupted, grade_folder
-    from autograder.class_report import load_reports, summarise
+    from autograder.class_report import course_titles, load_reports, summarise
     from autograder.reporters.class_summary import render_class_summary
     from autograder.reporters.printable import printable
 
@@ -284,7 +284,7 @@ def cmd_batch(args, parser) -> int:
     for student, flag in counts["flagged"].items():
         print(printable(f"{FLAG} {student}: {flag}"))
     reports = load_reports(out)
-    render_class_summary(summarise(reports), reports, out)
+    render_class_summary(summarise(reports, course_titles(out)), reports, out)
     return 0
 
 

@@ -29,6 +29,7 @@ BUNDLE_MODULES = (
     "diagnosis/hint.py", "diagnosis/matching.py", "diagnosis/signatures.py",
     "diagnosis/numpy_errors.py", "diagnosis/composition.py", "diagnosis/factors.py",
     "diagnosis/exceptions.py", "diagnosis/rendering.py", "diagnosis/traced.py",
+    "diagnosis/wrong_lines.py",
     "sandbox/protocol.py", "sandbox/worker.py", "sandbox/tracing.py", "sandbox/confinement.py",
 )
 """What the visible checks need, and nothing that holds an answer: not the reference, not

@@ -80,3 +80,58 @@ def test_a_shared_mistake_comes_with_one_students_code(submission_with, tmp_path
     assert group["students"] == ["d0", "d1"]
     assert group["code"].splitlines()[0].strip() == DOUBLED["doubled, with np.dot"].strip()
     assert '"""' not in group["code"], "the docstring is left out"
+
+
+COST = "    cost = -np.sum(logprobs) / m\n"
+
+
+def _failed(path, name):
+    (exercise,) = [e for e in grade_path(path, 5).exercises if e.name == name]
+    assert not exercise.passed
+    return exercise
+
+
+def test_an_unrecognised_value_keeps_the_line_that_computed_it(submission_with, reference_source):
+    """The diagnosis traced the cost to say how far it is right; the report keeps the line
+    where the wrong cost was computed, as written, with its number in the file."""
+    path = submission_with(COST, COST + "    cost = cost * 0.37 + 0.1\n")
+    exercise = _failed(path, "compute_cost")
+    assert exercise.mistakes == ["S-unrecognised"]
+    number = path.read_text().splitlines().index("    cost = cost * 0.37 + 0.1") + 1
+    assert exercise.lines == [{"cell": "", "line": number, "code": "cost = cost * 0.37 + 0.1",
+                               "what": "computes cost"}]
+
+
+def test_a_returned_argument_is_found_where_it_is_the_whole_expression(submission_with):
+    """A2 read by `m = A2.shape[1]` first is not where dZ2 comes from: `dZ2 = A2` is."""
+    path = submission_with("    dZ2 = A2 - Y\n", "    m = A2.shape[1]\n    dZ2 = A2\n")
+    (line,) = _failed(path, "compute_dZ2").lines
+    assert line["code"] == "dZ2 = A2" and line["what"] == "computes dZ2"
+
+
+def test_a_function_that_raised_keeps_the_line_it_stopped_on(submission_with):
+    path = submission_with("db = np.sum(dZ, axis=1, keepdims=True) / m",
+                           "db = np.sum(dZ, axis=1, keepdims=True) / m.shape")
+    (line,) = _failed(path, "compute_db").lines
+    assert line["code"] == "db = np.sum(dZ, axis=1, keepdims=True) / m.shape"
+    assert line["what"] == "raises AttributeError" and line["cell"] == ""
+
+
+def test_in_a_notebook_the_line_is_numbered_in_its_cell(tmp_path, reference_source):
+    from tests.test_notebook_submissions import make_notebook
+
+    path = tmp_path / "nb.ipynb"
+    make_notebook(path, [("code", reference_source),
+                         ("code", "import numpy as np\n\ndef compute_cost(A2, Y):\n"
+                                  "    m = Y.shape[1]\n    return float(np.sum(Y * np.log(A2)))\n")])
+    (line,) = _failed(path, "compute_cost").lines
+    assert line["cell"].startswith("cell ") and line["line"] == 5
+    assert line["code"] == "return float(np.sum(Y * np.log(A2)))"
+
+
+def test_a_signature_no_step_traced_has_no_lines_and_keeps_its_code(submission_with):
+    """Lines come only from traces the diagnosis fetched: a factor is recognised from the
+    values alone, and no second run is asked for the report's sake."""
+    exercise = _failed(submission_with(RIGHT, DOUBLED["doubled, with np.dot"]), "compute_dZ1")
+    assert exercise.mistakes == ["S-factor"] and exercise.lines == []
+    assert "2 * np.dot" in exercise.code

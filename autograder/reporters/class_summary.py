@@ -59,7 +59,8 @@ def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
     if summary["mistakes"]:
         console.print("Most common mistakes (students):")
         for mistake, count in summary["mistakes"][:_TOP_MISTAKES]:
-            console.print(Text(f"  {count:>4}  {mistake_title(mistake)}"))
+            title = mistake_title(mistake, summary.get("titles"))
+            console.print(Text(printable(f"  {count:>4}  {title}")))
         console.print()
 
     shared = [group for group in summary.get("uncatalogued", []) if len(group["students"]) > 1]
@@ -76,11 +77,7 @@ def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
                     f"(group {group['group']}): {names}")
             console.print(Text(textwrap.fill(printable(line), width, initial_indent="  ",
                                              subsequent_indent="    ")))
-            code = group.get("code", "").splitlines()
-            if code:
-                console.print(Text(f"    e.g. {group['students'][0]}'s code:", style="dim"))
-                for code_line in code[:_CODE_SHOWN]:
-                    console.print(Text("      " + printable(code_line)[:width], style="dim"))
+            _print_example(console, group, width)
         console.print()
 
     errors = {report["student"]: report["error"] for report in reports if report.get("error")}
@@ -97,6 +94,28 @@ def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
         console.print()
     console.print(f"Gradebook: {out / 'gradebook.csv'}. Charts and the full list of mistakes: "
                   f"python -m autograder report {out}", soft_wrap=True)
+
+
+def _print_example(console, group: dict, width: int) -> None:
+    """Under a shared mistake, where one student's code goes wrong ("e.g. ana, line 3:
+    cost = -np.sum(logprobs), computes cost"), or the start of the function when the report
+    does not say (report.html shows the whole function)."""
+    from autograder.class_report import where_written
+
+    example = group.get("example") or group["students"][0]
+    if group.get("lines"):
+        for line in group["lines"]:
+            text = f"e.g. {example}, {where_written(line)}: {line['code']}"
+            if line.get("what"):
+                text += f"  ({line['what']})"
+            console.print(Text(textwrap.fill(printable(text), width, initial_indent="    ",
+                                             subsequent_indent="        "), style="dim"))
+        return
+    code = textwrap.dedent(group.get("code", "")).splitlines()
+    if code:
+        console.print(Text(printable(f"    e.g. {example}'s code:"), style="dim"))
+        for code_line in code[:_CODE_SHOWN]:
+            console.print(Text("      " + printable(code_line)[:width], style="dim"))
 
 
 def _number(value) -> str:
