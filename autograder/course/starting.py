@@ -55,11 +55,15 @@ def entry_text(entry_id: str, group: dict) -> str:
     """The starting entry for one group: a skeleton, and the code as a comment."""
     function = GRADED_BY_NAME[group["function"]]
     count = len(group["students"])
-    shown = group.get("lines") or group.get("code") or "(the code could not be read)"
-    if isinstance(shown, list):
-        shown = "\n".join(str(line) for line in shown)
-    code = "\n".join(f"    #     {line}".rstrip()
-                     for line in textwrap.dedent(printable(shown)).splitlines())
+    from autograder.class_report import where_written
+
+    shown = group.get("code") or "(the code could not be read)"
+    code = [f"    #     {line}".rstrip()
+            for line in textwrap.dedent(printable(shown)).splitlines()]
+    for line in group.get("lines", []):
+        what = line.get("what") or "is where it shows"
+        code.append(f"    # {where_written(line)} {what}: {line['code'].strip()}")
+    code = "\n".join(printable(line) for line in code)
     name = f"{function.name}_group_{re.sub(r'[^0-9a-zA-Z_]', '', group['group'])}"
     return f'''@mistake(
     "{entry_id}",  # your course's prefix, a dash and a name: never one of the kit's ids

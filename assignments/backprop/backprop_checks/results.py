@@ -21,6 +21,11 @@ class ExerciseResult:
     code: str = ""
     """For a failed function: its body as the student wrote it (discovery.function_code), so
     that the class report can show one student's code beside the group it stands for."""
+    lines: list = field(default_factory=list)
+    """For a failed function: the lines that raised or computed its wrong values, when the
+    diagnosis knows them (diagnosis/wrong_lines.py), each {"cell", "line", "code", "what"};
+    empty otherwise (and in reports older than this field), when the class report falls back
+    to `code`."""
 
 
 @dataclass

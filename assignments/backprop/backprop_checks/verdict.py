@@ -14,6 +14,7 @@ from backprop_checks.checks import check_call
 from backprop_checks.checks.findings import Finding
 from backprop_checks.checks.gradients import relative_error
 from backprop_checks.diagnosis import Diagnosis, Hint, diagnose
+from backprop_checks.diagnosis.wrong_lines import wrong_lines
 from backprop_checks.results import ExerciseResult
 from backprop_checks.student_api import GRAD_KEYS
 
@@ -61,7 +62,14 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
     for hint in hints:  # each mistake once, in the order the hints name it
         if hint.mistake and hint.mistake not in mistakes:
             mistakes.append(hint.mistake)
-    return ExerciseResult(name, False, 0, points, [hint.render() for hint in hints], mistakes)
+    try:
+        lines = wrong_lines(diagnosis)
+    except Exception:  # a bug of ours: the verdict and its hints stand without the lines
+        if grader_errors is not None:
+            grader_errors.append(f"{name} (wrong lines):\n{traceback.format_exc()}")
+        lines = []
+    return ExerciseResult(name, False, 0, points, [hint.render() for hint in hints], mistakes,
+                          lines=lines)
 
 
 def gradient_findings(call, outcome, settings) -> list:

@@ -56,6 +56,11 @@ class Diagnosis:
             self._traces = list(self.tracer()) if self.tracer else [None] * len(self.calls)
         return self._traces
 
+    def fetched_traces(self):
+        """The traces if a step has asked for them already, else None: for what may read
+        them but is not worth a second exchange with the worker (wrong_lines.py)."""
+        return self._traces
+
 
 def diagnose(diagnosis: Diagnosis) -> list:
     """The hints for one failed exercise, most important first."""
