@@ -173,7 +173,7 @@ def write_fixtures(path, seed: int) -> None:
 
     from autograder.cases import make_calls
     from autograder.fixtures import FORMAT_VERSION
-    from autograder.sandbox.worker import encode
+    from autograder.sandbox.values import encode
     from autograder.diagnosis.catalogue import mistakes_for
     from autograder.diagnosis.matching import run_mutant
     from autograder.diagnosis.composition import FORM_PREFIX, STEPS_PREFIX, form_keys

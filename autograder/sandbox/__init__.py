@@ -22,7 +22,7 @@ from autograder.sandbox.confinement import CONFINEMENT_FAILED
 from autograder.sandbox.hiding import paths_to_hide, worker_command
 from autograder.sandbox.processes import ProcessGroup
 from autograder.sandbox.protocol import CallOutcome
-from autograder.sandbox.worker import encode
+from autograder.sandbox.values import encode
 from autograder.sandbox.zygote import ZygoteGone, close_zygotes, shared_zygote
 from autograder.settings import Settings
 
