@@ -29,11 +29,15 @@ BUNDLE_MODULES = (
     "diagnosis/hint.py", "diagnosis/matching.py", "diagnosis/signatures.py",
     "diagnosis/numpy_errors.py", "diagnosis/composition.py", "diagnosis/factors.py",
     "diagnosis/exceptions.py", "diagnosis/rendering.py", "diagnosis/traced.py",
-    "sandbox/protocol.py", "sandbox/worker.py", "sandbox/tracing.py", "sandbox/confinement.py",
+    "sandbox/protocol.py", "sandbox/values.py", "sandbox/tracing.py",
 )
-"""What the visible checks need, and nothing that holds an answer: not the reference, not
-cases.py (which computes answers with it), not diagnosis/mutants.py or diagnosis/forms.py
-(near-solutions: their outcomes on the fixed inputs are stored in fixtures.npz instead)."""
+"""What the visible checks import, and nothing else: tests/notebooks/test_bundle.py runs every
+check from the bundle alone and holds this list to the modules that run imported. Nothing here
+holds an answer: not the reference, not cases.py or gradient_check.py (which compute answers
+with it), not diagnosis/mutants.py, forms.py or flow.py (near-solutions: their outcomes on the
+fixed inputs are stored in fixtures.npz instead). Not the worker either: the checks run the
+student's function in the kernel, and take from the sandbox only the encoding of values
+(values.py, protocol.py) and the tracer."""
 _PACKAGE_INIT = '''"""Checks for your two-layer network, with the autograder's hints, run in your own kernel.
 
 Use it in the notebook as: check("compute_db", compute_db)
