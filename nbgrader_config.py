@@ -32,6 +32,7 @@ from nbgrader.converters import Autograde  # noqa: E402
 
 from autograder.nbgrader_kernel import with_jailed_kernel  # noqa: E402
 from autograder.nbgrader_points import with_grader_points  # noqa: E402
+from autograder.nbgrader_source import refresh_source_bundle  # noqa: E402
 
 # And the student's kernel runs in a jail (autograder/kernel_jail.py): the course directory is
 # read-only to it but for the notebook's own folder, it sees and signals no process but its
@@ -40,3 +41,10 @@ from autograder.nbgrader_points import with_grader_points  # noqa: E402
 # has no effect: nbgrader passes its own).
 c.Autograde.autograde_preprocessors = with_jailed_kernel(with_grader_points(
     Autograde.class_traits()["autograde_preprocessors"].default()))
+
+# solutions/backprop/backprop_checks/, which both commands copy (into the release, into each
+# graded folder), is generated, not committed: `python -m autograder release` writes it, and
+# this hook writes it again, before nbgrader copies it, if it is missing or stale
+# (autograder/nbgrader_source.py).
+c.GenerateAssignment.pre_convert_hook = refresh_source_bundle
+c.Autograde.pre_convert_hook = refresh_source_bundle

@@ -14,7 +14,10 @@ from autograder.reference import KIT_ROOT, REFERENCE_PATH
 
 STUDENT_MODULE_PATH = KIT_ROOT / "assignments" / "two_layer_net.py"
 SOURCE_ASSIGNMENT = KIT_ROOT / "solutions" / "backprop"
-"""nbgrader's source folder for the assignment; nbgrader copies its other files into the release."""
+"""nbgrader's source folder for the assignment; nbgrader copies its other files into the release
+and into each graded folder. Its copy of the bundle is generated, never committed (.gitignore):
+release writes it, and nbgrader_config.py has it written again when missing or stale
+(nbgrader_source.py)."""
 BUNDLE_NAME = "backprop_checks"
 RELEASE_SEED = 20261124
 """The seed of the stored fixtures: the visible checks' inputs (the hidden tests draw new ones)."""
@@ -30,11 +33,17 @@ BUNDLE_MODULES = (
     "diagnosis/numpy_errors.py", "diagnosis/composition.py", "diagnosis/factors.py",
     "diagnosis/exceptions.py", "diagnosis/rendering.py", "diagnosis/traced.py",
     "diagnosis/wrong_lines.py",
-    "sandbox/protocol.py", "sandbox/worker.py", "sandbox/tracing.py", "sandbox/confinement.py",
+    "sandbox/protocol.py", "sandbox/values.py", "sandbox/tracing.py",
 )
-"""What the visible checks need, and nothing that holds an answer: not the reference, not
-cases.py (which computes answers with it), not diagnosis/mutants.py or diagnosis/forms.py
-(near-solutions: their outcomes on the fixed inputs are stored in fixtures.npz instead)."""
+"""What the visible checks import, and nothing else: tests/notebooks/test_bundle.py runs every
+check from the bundle alone and holds this list to the modules that run imported. Nothing here
+holds an answer: not the reference, not cases.py or gradient_check.py (which compute answers
+with it), not diagnosis/mutants.py, forms.py or flow.py (near-solutions: their outcomes on the
+fixed inputs are stored in fixtures.npz instead). Not the worker either: the checks run the
+student's function in the kernel, and take from the sandbox only the encoding of values
+(values.py, protocol.py) and the tracer."""
+_SANDBOX_INIT = '"""The sandbox\'s value encoding, so that the checks see the same kinds of values."""\n'
+
 _PACKAGE_INIT = '''"""Checks for your two-layer network, with the autograder's hints, run in your own kernel.
 
 Use it in the notebook as: check("compute_db", compute_db)
@@ -79,19 +88,51 @@ def write_student_module(path: Path = STUDENT_MODULE_PATH) -> Path:
     return path
 
 
-def write_bundle(directory: Path = SOURCE_ASSIGNMENT) -> Path:
-    """Write the visible checks' package and its fixtures into `directory`/backprop_checks."""
+def bundle_files() -> dict:
+    """Relative path -> bytes of every file of the visible checks' package: the modules of
+    BUNDLE_MODULES, and fixtures.npz. The same bytes on every run (fixed seed, and numpy
+    stores each array of the .npz with the same date), so a regenerated bundle can be
+    compared with the committed one byte for byte."""
+    import io
+
+    files = {relative: bundle_module_text(relative).encode() for relative in BUNDLE_MODULES}
+    files["sandbox/__init__.py"] = _SANDBOX_INIT.encode()
+    fixtures = io.BytesIO()
+    write_fixtures(fixtures, RELEASE_SEED)
+    files["fixtures.npz"] = fixtures.getvalue()
+    return files
+
+
+def write_bundle(directory: Path = SOURCE_ASSIGNMENT, files: dict = None) -> Path:
+    """Write the visible checks' package and its fixtures into `directory`/backprop_checks,
+    replacing whatever was there."""
     target = directory / BUNDLE_NAME
     if target.exists():
         shutil.rmtree(target)
-    for relative in BUNDLE_MODULES:
+    for relative, content in (bundle_files() if files is None else files).items():
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(bundle_module_text(relative))
-    (target / "sandbox" / "__init__.py").write_text(
-        '"""The sandbox\'s value encoding, so that the checks see the same kinds of values."""\n')
-    write_fixtures(target / "fixtures.npz", RELEASE_SEED)
+        destination.write_bytes(content)
     return target
+
+
+def refresh_bundle(directory: Path = SOURCE_ASSIGNMENT) -> bool:
+    """Write the bundle into `directory` unless it is there already, byte for byte (Python's
+    __pycache__ aside). True when it was written."""
+    files = bundle_files()
+    if bundle_on_disk(directory / BUNDLE_NAME) == files:
+        return False
+    write_bundle(directory, files)
+    return True
+
+
+def bundle_on_disk(target: Path) -> dict:
+    """Relative path -> bytes of every file under `target`, but Python's caches ({} if none)."""
+    if not target.is_dir():
+        return {}
+    return {path.relative_to(target).as_posix(): path.read_bytes()
+            for path in sorted(target.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.relative_to(target).parts}
 
 
 def bundle_module_text(relative: str) -> str:
@@ -158,7 +199,8 @@ def generate_release(course_root: Path = KIT_ROOT) -> Path:
 
 def release_all() -> list:
     """Everything `python -m autograder release` writes, in order: the .py stub module, the
-    visible checks' bundle, the source notebook's exercise cells, then nbgrader's release."""
+    visible checks' bundle in the source folder (where nbgrader autograde finds it too), the
+    source notebook's exercise cells, then nbgrader's release, which copies that bundle."""
     written = [write_student_module(), write_bundle()]
     sync_source_notebook()
     written.append(generate_release())
@@ -167,7 +209,8 @@ def release_all() -> list:
 
 def write_fixtures(path, seed: int) -> None:
     """Compute every graded function's calls at `seed`, with what each mutant and each
-    catalogued combination (diagnosis/forms.py) does on them."""
+    catalogued combination (diagnosis/forms.py) does on them; save them to `path` (a file
+    name, or a binary file)."""
     import dataclasses
     import json
 
@@ -175,7 +218,7 @@ def write_fixtures(path, seed: int) -> None:
 
     from autograder.cases import make_calls
     from autograder.fixtures import FORMAT_VERSION
-    from autograder.sandbox.worker import encode
+    from autograder.sandbox.values import encode
     from autograder.diagnosis.catalogue import course_mistakes, mistakes_for
     from autograder.diagnosis.matching import run_mutant
     from autograder.diagnosis.composition import FORM_PREFIX, STEPS_PREFIX, form_keys

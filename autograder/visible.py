@@ -12,7 +12,7 @@ from pathlib import Path
 
 from autograder.results import ExerciseResult
 from autograder.sandbox.protocol import CallOutcome, decode_value
-from autograder.sandbox.worker import describe_exception, encode
+from autograder.sandbox.values import describe_exception, encode
 from autograder.settings import Settings
 from autograder.verdict import COMPONENTS, Components, judge
 

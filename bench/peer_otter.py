@@ -15,7 +15,8 @@ from pathlib import Path
 from measure import Run, measure
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
-CHECKS = KIT_ROOT / "solutions" / "backprop" / "backprop_checks"
+CHECKS = KIT_ROOT / "assignments" / "backprop" / "backprop_checks"
+"""The students' copy of the visible checks (committed; the source folder's is generated)."""
 
 # OK_FORMAT = True is required (otter 7 calls the file malformed without it). check() prints a
 # line and returns its result, and a doctest with no expected output fails on any output, so

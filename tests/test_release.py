@@ -1,13 +1,18 @@
 """Is the student version generated from the reference, without any of its solutions?"""
 
 import ast
+import hashlib
+import os
+import subprocess
+import sys
 
-import pytest
-
-from autograder.release import (BUNDLE_MODULES, BUNDLE_NAME, RELEASE_NOTEBOOK, SOURCE_ASSIGNMENT,
-                                STUDENT_MODULE_PATH, bundle_module_text, student_source)
+from autograder.release import (BUNDLE_NAME, RELEASE_NOTEBOOK, STUDENT_MODULE_PATH,
+                                bundle_files, bundle_on_disk, refresh_bundle, student_source)
 from autograder.student_api import GRADED_NAMES, PROVIDED_NAMES
-from tests.conftest import REFERENCE
+from tests.conftest import KIT_ROOT, REFERENCE
+
+COMMITTED_BUNDLE = RELEASE_NOTEBOOK.parent / BUNDLE_NAME
+"""The students' copy, committed; the source folder's copy is generated (nbgrader_source.py)."""
 
 
 def _functions(source: str) -> dict:
@@ -20,13 +25,43 @@ def test_regenerating_the_student_module_changes_nothing():
         "assignments/two_layer_net.py is stale: run python -m autograder release"
 
 
-@pytest.mark.parametrize("assignment", [SOURCE_ASSIGNMENT, RELEASE_NOTEBOOK.parent],
-                         ids=["source", "release"])
-def test_the_bundled_checks_are_the_autograders_own(assignment):
-    """A change to the grader must reach the notebook's visible checks (release regenerates them)."""
-    stale = [relative for relative in BUNDLE_MODULES
-             if (assignment / BUNDLE_NAME / relative).read_text() != bundle_module_text(relative)]
-    assert stale == [], f"stale in {assignment}: run python -m autograder release"
+def test_regenerating_the_students_bundle_changes_no_byte():
+    """A change to the grader must reach the notebook's visible checks: is the committed
+    bundle, modules and fixtures.npz, what release writes now, with no file more or less?"""
+    committed = bundle_on_disk(COMMITTED_BUNDLE)
+    generated = bundle_files()
+    assert sorted(committed) == sorted(generated), \
+        "assignments/backprop/backprop_checks is stale: run python -m autograder release"
+    stale = [relative for relative in generated if committed[relative] != generated[relative]]
+    assert stale == [], f"stale in {COMMITTED_BUNDLE}: run python -m autograder release"
+
+
+def test_the_bundle_is_the_same_bytes_from_one_run_to_the_next():
+    """Can the test above compare bytes: does a fresh process write the same fixtures.npz?"""
+    code = ("import hashlib; from autograder.release import bundle_files; "
+            "print(hashlib.sha256(bundle_files()['fixtures.npz']).hexdigest())")
+    # with a hash seed of its own, so that no order of a set's may decide the bytes
+    completed = subprocess.run([sys.executable, "-c", code], cwd=KIT_ROOT, capture_output=True,
+                               text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": "1"})
+    assert completed.returncode == 0, completed.stderr
+    here = hashlib.sha256(bundle_files()["fixtures.npz"]).hexdigest()
+    assert completed.stdout.strip() == here
+
+
+def test_refreshing_writes_the_bundle_only_when_it_is_missing_or_differs(tmp_path):
+    target = tmp_path / BUNDLE_NAME
+    assert refresh_bundle(tmp_path)  # missing: written
+    assert bundle_on_disk(target) == bundle_files()
+    cache = target / "__pycache__" / "visible.cpython-311.pyc"
+    cache.parent.mkdir()
+    cache.write_bytes(b"left by a kernel that imported the checks")
+    written_at = (target / "visible.py").stat().st_mtime_ns
+    assert not refresh_bundle(tmp_path)  # current (caches aside): left alone
+    assert (target / "visible.py").stat().st_mtime_ns == written_at
+    (target / "visible.py").write_text("stale")
+    (target / "old_module.py").write_text("no longer shipped")
+    assert refresh_bundle(tmp_path)
+    assert bundle_on_disk(target) == bundle_files()
 
 
 def test_every_graded_function_is_a_stub_with_its_docstring():

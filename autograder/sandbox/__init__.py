@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.sandbox import protocol
+from autograder.sandbox.channel import Channel
 from autograder.sandbox.confinement import CONFINEMENT_FAILED
 from autograder.sandbox.hiding import paths_to_hide, worker_command
 from autograder.sandbox.processes import ProcessGroup
 from autograder.sandbox.protocol import CallOutcome
-from autograder.sandbox.worker import encode
+from autograder.sandbox.values import encode
 from autograder.sandbox.zygote import ZygoteGone, close_zygotes, shared_zygote
 from autograder.settings import Settings
 
@@ -113,7 +114,7 @@ class Sandbox:
         finally:
             worker_end.close()
         self._pid = None
-        self.channel = protocol.Channel(grader_end)
+        self.channel = Channel(grader_end)
         self.channel.send({"cells": self.cells, "stop_on_error": self.stop_on_error,
                            "call_timeout_s": self.settings.call_timeout_s,
                            "import_timeout_s": self._remaining_s()})

@@ -1,7 +1,8 @@
 """Do the visible checks work from the student bundle alone, with the autograder's hints?
 
-Each test runs a fresh Python inside assignments/backprop, where the bundle is all there is:
-no autograder package, no reference, no mutants.
+Each test runs a fresh Python inside assignments/backprop (or a bundle just generated), where
+the bundle is all there is: no autograder package, no reference, no mutants. And does the
+bundle hold only what those checks import?
 """
 
 import json
@@ -12,17 +13,36 @@ import textwrap
 import pytest
 
 from autograder.grading import grade_path
-from autograder.release import RELEASE_NOTEBOOK, RELEASE_SEED
+from autograder.release import (BUNDLE_MODULES, BUNDLE_NAME, RELEASE_NOTEBOOK, RELEASE_SEED,
+                                write_bundle)
+from autograder.student_api import GRADED_NAMES
 from tests.conftest import REFERENCE
 
 BUNDLE_DIR = RELEASE_NOTEBOOK.parent
+ANSWER_MODULES = ("reference", "cases", "gradient_check", "diagnosis.mutants", "diagnosis.forms",
+                  "diagnosis.flow")
+"""The autograder's modules that hold or compute answers: the reference loaded, answers computed
+with it (cases, gradient_check), near-solutions (mutants, forms) and the right steps (flow)."""
+WRONG = {
+    "forward_propagation": ("A1 = np.tanh(Z1)", "A1 = sigmoid(Z1)"),
+    "compute_cost": ("cost = -np.sum(logprobs) / m", "cost = np.sum(logprobs)"),
+    "compute_dZ2": ("dZ2 = A2 - Y", "dZ2 = Y - A2"),
+    # numpy's shape error, which no catalogued mistake explains: numpy_errors.py does
+    "compute_dZ1": ("np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))",
+                    "np.dot(dZ2, W2.T) * (1 - np.power(A1, 2))"),
+    # two mistakes in one function: the stored combinations and a trace in the kernel
+    "compute_dW": ("dW = np.dot(dZ, A_prev.T) / m", "dW = np.dot(A_prev, dZ.T)"),
+    "compute_db": ("db = np.sum(dZ, axis=1, keepdims=True) / m", "db = np.sum(dZ, axis=1) / m"),
+    "backward_propagation": ("dW1 = compute_dW(dZ1, X)", "dW1 = compute_dW(dZ1, X).T"),
+}
+"""One wrong version of each graded function: the reference with one line changed."""
 
 
-def run_in_bundle(code: str) -> dict:
+def run_in_bundle(code: str, folder=BUNDLE_DIR) -> dict:
     """Run `code` with -I (no site of ours, no current folder) plus the bundle's folder only."""
-    prelude = f"import sys; sys.path.insert(0, {str(BUNDLE_DIR)!r})\n"
+    prelude = f"import sys; sys.path.insert(0, {str(folder)!r})\n"
     completed = subprocess.run([sys.executable, "-I", "-c", prelude + textwrap.dedent(code)],
-                               cwd=BUNDLE_DIR, capture_output=True, text=True, timeout=120)
+                               cwd=folder, capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stderr
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -88,3 +108,88 @@ def test_a_mistake_gets_the_same_hint_in_the_kernel_as_from_the_grader(tmp_path,
     for hint in graded.hints:
         assert " ".join(hint.split()) in " ".join(report["printed"].split()), \
             "same inputs, same hints"
+
+
+@pytest.fixture(scope="module")
+def fresh_bundle(tmp_path_factory):
+    """The folder of a bundle release has just written, from the kit as it is now."""
+    folder = tmp_path_factory.mktemp("fresh")
+    write_bundle(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def every_check_from_the_bundle(fresh_bundle, tmp_path_factory):
+    """Each graded function checked from the fresh bundle alone, right then wrong: whether it
+    passed, then whether it failed, and which modules the run imported."""
+    wrong = {}
+    for name, (old, new) in WRONG.items():
+        source = REFERENCE.read_text()
+        assert source.count(old) == 1, old
+        wrong[name] = tmp_path_factory.mktemp("wrong") / f"wrong_{name}.py"
+        wrong[name].write_text(source.replace(old, new))
+    return run_in_bundle(f"""
+        import contextlib, importlib.util, io, json, sys
+        from backprop_checks import check, CheckFailed
+
+        def load(path):
+            spec = importlib.util.spec_from_file_location(path.split("/")[-1][:-3], path)
+            module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module)
+            return module
+
+        right = load({str(REFERENCE)!r})
+        outcomes = {{}}
+        with contextlib.redirect_stdout(io.StringIO()):
+            for name, path in {json.dumps({name: str(path) for name, path in wrong.items()})}.items():
+                passed = check(name, getattr(right, name), vars(right)).passed
+                mistaken = load(path)
+                try:
+                    check(name, getattr(mistaken, name), vars(mistaken))
+                    failed = False
+                except CheckFailed:
+                    failed = True
+                outcomes[name] = [passed, failed]
+        print(json.dumps({{
+            "outcomes": outcomes,
+            "imported": sorted(m for m in sys.modules if m.split(".")[0] == "backprop_checks"),
+            "ours": sorted(m for m in sys.modules if m.split(".")[0] == "autograder"
+                           or "solution" in m or "reference" in m),
+            "autograder": importlib.util.find_spec("autograder") is not None,
+            "answers": [m for m in {list(ANSWER_MODULES)!r}
+                        if importlib.util.find_spec("backprop_checks." + m) is not None]}}))
+    """, folder=fresh_bundle)
+
+
+def test_every_check_runs_from_the_bundle_alone(every_check_from_the_bundle):
+    """Does each graded function's right version pass and its wrong one fail, with nothing of
+    the kit importable?"""
+    report = every_check_from_the_bundle
+    assert sorted(WRONG) == sorted(GRADED_NAMES)
+    assert report["outcomes"] == {name: [True, True] for name in GRADED_NAMES}
+    assert report["autograder"] is False and report["ours"] == []
+
+
+def test_the_bundle_ships_exactly_the_modules_the_checks_import(every_check_from_the_bundle,
+                                                                fresh_bundle):
+    """Nothing unused ships (and nothing the checks need is missing): the bundle's modules,
+    BUNDLE_MODULES and sandbox/__init__.py, are what running every check, right and wrong,
+    imports."""
+    shipped = {_module_name(path.relative_to(fresh_bundle / BUNDLE_NAME))
+               for path in (fresh_bundle / BUNDLE_NAME).rglob("*.py")}
+    assert shipped == {_module_name(relative) for relative in BUNDLE_MODULES} | {"sandbox"}
+    assert every_check_from_the_bundle["imported"] == sorted(
+        BUNDLE_NAME + ("." + name if name else "") for name in shipped)
+
+
+def test_no_module_that_holds_an_answer_ships(every_check_from_the_bundle):
+    committed = {_module_name(path.relative_to(BUNDLE_DIR / BUNDLE_NAME))
+                 for path in (BUNDLE_DIR / BUNDLE_NAME).rglob("*.py")}
+    listed = {_module_name(relative) for relative in BUNDLE_MODULES}
+    assert not (committed | listed) & set(ANSWER_MODULES)
+    assert every_check_from_the_bundle["answers"] == []
+
+
+def _module_name(relative) -> str:
+    """A module's name inside the bundle: 'checks/__init__.py' -> 'checks', '__init__.py' -> ''."""
+    name = str(relative)[:-len(".py")].replace("/", ".")
+    return "" if name == "__init__" else name.removesuffix(".__init__")

@@ -1,7 +1,8 @@
 """nbgrader end to end, with the real nbgrader and a real Jupyter kernel, in a copy of the course.
 
-An instructor's workflow as the README gives it: generate_assignment, then autograde four
-students (the solution, a notebook with a known mistake, the untouched release, and a notebook
+An instructor's workflow as the README gives it, on a course copied as a fresh clone has it
+(no source-side copy of the visible checks: nbgrader_source.py writes it): generate_assignment,
+then autograde four students (the solution, a notebook with a known mistake, the untouched release, and a notebook
 that fakes the hidden tests' answer from inside its kernel), generate_feedback and export.
 Then, in a copy, four notebooks whose kernels attack the course from their jail
 (autograder/kernel_jail.py): they rewrite the kit, leave a process behind to edit the
@@ -23,7 +24,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.release import BUNDLE_MODULES, RELEASE_NOTEBOOK, SOURCE_NOTEBOOK
+from autograder.nbgrader_source import WROTE
+from autograder.release import BUNDLE_NAME, RELEASE_NOTEBOOK, SOURCE_NOTEBOOK, bundle_on_disk
 from autograder.settings import Settings
 from tests.conftest import KIT_ROOT, REFERENCE, processes_with
 
@@ -168,13 +170,16 @@ def nbgrader(course, *args, check=True):
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A copy of the course directory, graded once for all the tests below."""
+    """A copy of the course directory as a fresh clone has it, graded once for all the tests
+    below. The bundles are left out: the source folder's is not committed, and nbgrader
+    generate_assignment replaces the release's."""
     root = tmp_path_factory.mktemp("course")
     for name in ("autograder", "solutions", "assignments"):
         shutil.copytree(KIT_ROOT / name, root / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", BUNDLE_NAME))
     shutil.copy(KIT_ROOT / "nbgrader_config.py", root)
-    nbgrader(root, "generate_assignment", "backprop", "--force")
+    generate = nbgrader(root, "generate_assignment", "backprop", "--force")
+    (root / "generate.log").write_text(generate.stdout + generate.stderr)
     solution = nbformat.read(str(root / "solutions" / "backprop" / "backprop.ipynb"), 4)
     release = nbformat.read(str(root / "assignments" / "backprop" / "backprop.ipynb"), 4)
     mistaken = nbformat.read(str(root / "assignments" / "backprop" / "backprop.ipynb"), 4)
@@ -410,9 +415,21 @@ def test_release_in_the_repository_is_what_nbgrader_generates(course):
     committed = KIT_ROOT / "assignments" / "backprop"
     assert (generated / "backprop.ipynb").read_text() == (committed / "backprop.ipynb").read_text(), \
         "assignments/backprop is stale: run python -m autograder release"
-    for relative in BUNDLE_MODULES:
-        assert (generated / "backprop_checks" / relative).read_text() == \
-            (committed / "backprop_checks" / relative).read_text()
+    assert bundle_on_disk(generated / BUNDLE_NAME) == bundle_on_disk(committed / BUNDLE_NAME)
+
+
+def test_without_release_nbgrader_gets_the_checks_from_the_kit_and_says_so(course):
+    """On a fresh clone (no solutions/backprop/backprop_checks/), do generate_assignment and
+    autograde still copy the visible checks, so that each graded notebook's setup cell runs?"""
+    assert WROTE.format(folder="solutions/backprop") in (course / "generate.log").read_text()
+    source = bundle_on_disk(course / "solutions" / "backprop" / BUNDLE_NAME)
+    assert source == bundle_on_disk(KIT_ROOT / "assignments" / "backprop" / BUNDLE_NAME)
+    for student in STUDENTS:
+        assert bundle_on_disk(course / "autograded" / student / "backprop" / BUNDLE_NAME) == source
+    setup = next(cell for cell in _autograded(course, "alice").cells
+                 if cell.metadata.get("nbgrader", {}).get("grade_id") == "setup")
+    assert "from backprop_checks import check" in setup.source
+    assert not [output for output in setup.outputs if output.output_type == "error"]
 
 
 def test_release_has_no_solution_code_and_no_hidden_tests():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from backprop_checks.results import ExerciseResult
 from backprop_checks.sandbox.protocol import CallOutcome, decode_value
-from backprop_checks.sandbox.worker import describe_exception, encode
+from backprop_checks.sandbox.values import describe_exception, encode
 from backprop_checks.settings import Settings
 from backprop_checks.verdict import COMPONENTS, Components, judge
 
