@@ -32,7 +32,13 @@ from nbgrader.converters import Autograde  # noqa: E402
 
 from autograder.nbgrader_kernel import with_jailed_kernel  # noqa: E402
 from autograder.nbgrader_points import with_grader_points  # noqa: E402
-from autograder.nbgrader_source import refresh_source_bundle  # noqa: E402
+from autograder.nbgrader_source import source_bundle_refresher  # noqa: E402
+
+# Your course's own mistakes (README, "Course catalogues"), relative to this folder, or "" for
+# none: autograde's verdicts name them, and the checks' bundle nbgrader copies knows them (give
+# the same file to `python -m autograder release --catalogue`).
+COURSE_CATALOGUE = ""
+c.GraderPoints.catalogue = COURSE_CATALOGUE and str(Path(_KIT_ROOT) / COURSE_CATALOGUE)
 
 # And the student's kernel runs in a jail (autograder/kernel_jail.py): the course directory is
 # read-only to it but for the notebook's own folder, it sees and signals no process but its
@@ -46,5 +52,5 @@ c.Autograde.autograde_preprocessors = with_jailed_kernel(with_grader_points(
 # graded folder), is generated, not committed: `python -m autograder release` writes it, and
 # this hook writes it again, before nbgrader copies it, if it is missing or stale
 # (autograder/nbgrader_source.py).
-c.GenerateAssignment.pre_convert_hook = refresh_source_bundle
-c.Autograde.pre_convert_hook = refresh_source_bundle
+c.GenerateAssignment.pre_convert_hook = source_bundle_refresher(COURSE_CATALOGUE)
+c.Autograde.pre_convert_hook = source_bundle_refresher(COURSE_CATALOGUE)

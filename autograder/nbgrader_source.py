@@ -12,7 +12,9 @@ notebook is graded without its checks, or with stale ones. It compares once per 
 not when nbgrader reads its configuration.
 """
 
+import contextlib
 import functools
+from pathlib import Path
 
 from traitlets.log import get_logger
 
@@ -25,28 +27,59 @@ WROTE = ("backprop-kit wrote {folder}/backprop_checks/ (missing or stale), as py
          "autograder release does, before nbgrader copies it.")
 
 
-def refresh_source_bundle(assignment=None, student=None, notebooks=None) -> None:
-    """nbgrader's pre_convert_hook (called with these keywords for each student): the source
-    folder's bundle made current, once per command."""
-    from autograder.release import SOURCE_ASSIGNMENT
+def source_bundle_refresher(catalogue: str = ""):
+    """nbgrader's pre_convert_hook for a course whose checks know `catalogue`, the course
+    catalogue given to `release --catalogue` (a path, relative to the course directory; "" for
+    none), so that the copy it compares with and writes is the one release wrote."""
+    def refresh_source_bundle(assignment=None, student=None, notebooks=None) -> None:
+        """Called with these keywords for each student: the source folder's bundle made
+        current, once per command."""
+        from autograder.release import SOURCE_ASSIGNMENT
 
-    _refresh_once(SOURCE_ASSIGNMENT)
+        _refresh_once(SOURCE_ASSIGNMENT, catalogue)
+    return refresh_source_bundle
+
+
+refresh_source_bundle = source_bundle_refresher()
+"""The hook of a course without a catalogue of its own."""
 
 
 @functools.lru_cache(maxsize=None)
-def _refresh_once(folder) -> None:
+def _refresh_once(folder, catalogue: str = "") -> None:
     # nbgrader logs a hook's exception at INFO only and goes on: say it here, where it shows.
     log = get_logger()
     shown = _shown(folder)
     try:
         from autograder.release import refresh_bundle
 
-        written = refresh_bundle(folder)
+        with _course_catalogue(folder, catalogue):
+            written = refresh_bundle(folder)
     except Exception as error:
         log.error(COULD_NOT_WRITE.format(folder=shown, error=f"{type(error).__name__}: {error}"))
         return
     if written:
         log.warning(WROTE.format(folder=shown))
+
+
+@contextlib.contextmanager
+def _course_catalogue(folder, catalogue: str):
+    """The course catalogue installed, checked as release checks it, for the body."""
+    if not catalogue:
+        yield
+        return
+    from autograder.cli import Refused, use_catalogue
+    from autograder.course.loading import uninstall
+
+    path = Path(catalogue)
+    path = path if path.is_absolute() else folder.parent.parent / path
+    try:
+        use_catalogue(path)
+    except Refused as refused:
+        raise RuntimeError(str(refused)) from None
+    try:
+        yield
+    finally:
+        uninstall()
 
 
 def _shown(folder) -> str:

@@ -355,3 +355,25 @@ def test_nbgraders_preprocessor_passes_the_catalogue_to_the_grader(tmp_path, cap
                                                for o in cell.outputs)
                for cell in graded.cells if graded_function(cell)}
     assert "[ML101-1]" in outputs["compute_cost"], outputs["compute_cost"]
+
+
+def test_nbgraders_hook_writes_the_source_bundle_with_the_course_catalogue(tmp_path, monkeypatch):
+    import numpy as np
+
+    from autograder import nbgrader_source, release
+    from autograder.diagnosis.catalogue import MISTAKES_BY_ID
+
+    folder = tmp_path / "course" / "solutions" / "backprop"
+    folder.mkdir(parents=True)
+    course_file(tmp_path / "course")
+    monkeypatch.setattr(release, "SOURCE_ASSIGNMENT", folder)
+    nbgrader_source._refresh_once.cache_clear()
+    try:
+        hook = nbgrader_source.source_bundle_refresher("course_mistakes.py")
+        hook(assignment="backprop", student="alice", notebooks=[])
+    finally:
+        nbgrader_source._refresh_once.cache_clear()
+    with np.load(folder / "backprop_checks" / "fixtures.npz", allow_pickle=False) as data:
+        manifest = json.loads(str(data["manifest"]))
+    assert [entry["id"] for entry in manifest["course_mistakes"]] == ["ML101-1"]
+    assert "ML101-1" not in MISTAKES_BY_ID, "installed only while the copy was written"

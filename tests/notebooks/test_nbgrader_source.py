@@ -29,8 +29,9 @@ def source_folder(tmp_path, monkeypatch):
 
 def test_both_commands_that_copy_the_source_folder_run_the_hook_first():
     config = PyFileConfigLoader("nbgrader_config.py", path=str(KIT_ROOT)).load_config()
-    assert config.GenerateAssignment.pre_convert_hook is refresh_source_bundle
-    assert config.Autograde.pre_convert_hook is refresh_source_bundle
+    for hook in (config.GenerateAssignment.pre_convert_hook, config.Autograde.pre_convert_hook):
+        assert hook.__qualname__ == refresh_source_bundle.__qualname__
+    assert config.GraderPoints.catalogue == "", "no course catalogue unless the course sets one"
 
 
 def test_a_missing_bundle_is_written_once_per_command_and_the_log_says_so(source_folder, caplog,
