@@ -68,6 +68,9 @@ def test_notebook_with_a_mistake_gets_the_same_hint_as_a_py(tmp_path, reference_
     for in_notebook, in_py in zip(from_notebook["exercises"], from_py["exercises"]):
         hints = [cell_line.sub("at PLACE", hint) for hint in in_notebook.pop("hints")]
         assert hints == [file_line.sub("at PLACE", hint) for hint in in_py.pop("hints")]
+        # The wrong lines too: the same code, in a cell or in the file.
+        assert [(line["code"], line["what"]) for line in in_notebook.pop("lines", [])] == \
+            [(line["code"], line["what"]) for line in in_py.pop("lines", [])]
         assert in_notebook == in_py
     assert any("In cell" in hint for e in grade_path(notebook, 8).exercises for hint in e.hints)
     assert from_notebook["score"] == from_py["score"] < from_py["max_score"]
