@@ -65,15 +65,17 @@ class Sandbox:
     """One submission's worker process, restarted after a crash or a time-out."""
 
     def __init__(self, cells, settings: Settings, stop_on_error: bool = True,
-                 preload: tuple = PRELOAD):
+                 preload: tuple = PRELOAD, plot_stand_in: bool = False):
         """cells: [(name, source)], "<submission>" for a .py, "<cell N>" for notebook cells.
 
         preload: modules the zygote imports before it forks this worker (numpy always).
+        plot_stand_in: the worker serves matplotlib with its stand-in (plot_standin.py).
         """
         self.cells = [{"name": name, "source": source} for name, source in cells]
         self.stop_on_error = stop_on_error
         self.settings = settings
         self.preload = preload
+        self.plot_stand_in = plot_stand_in
         self.output_parts = []
         self.channel = None
         self.zygote = None
@@ -115,6 +117,7 @@ class Sandbox:
         self._pid = None
         self.channel = protocol.Channel(grader_end)
         self.channel.send({"cells": self.cells, "stop_on_error": self.stop_on_error,
+                           "plot_stand_in": self.plot_stand_in,
                            "call_timeout_s": self.settings.call_timeout_s,
                            "import_timeout_s": self._remaining_s()})
 
