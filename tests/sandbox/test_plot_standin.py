@@ -245,3 +245,22 @@ def test_the_stand_in_names_only_what_real_matplotlib_has():
         MarkerStyle(marker)
     for size in FONT_SIZES:
         FontProperties(size=size)
+
+
+def test_the_real_librarys_import_is_not_counted_against_the_students_time_limit():
+    """The worker's timer for a call is stopped while the stand-in brings in the real library,
+    which a zygote used to import before any student code ran."""
+    import signal
+
+    from autograder.sandbox.plot_standin import _off_the_clock
+
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: None)
+    signal.setitimer(signal.ITIMER_REAL, 600)
+    try:
+        during = _off_the_clock(lambda: signal.getitimer(signal.ITIMER_REAL)[0])
+        after = signal.getitimer(signal.ITIMER_REAL)[0]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert during == 0.0
+    assert 500 < after <= 600
