@@ -295,7 +295,7 @@ def main():
     hello, _ = read_frame(requests)
     call_timeout = float(hello["call_timeout_s"])
     if hello.get("plot_stand_in"):  # the grader read the code: its plots need no matplotlib
-        install_plot_stand_in()
+        globals()["install_plot_stand_in"]()  # plot_standin.py, part of this source
     module = types.ModuleType("submission")
     module.__file__ = SUBMISSION_FILENAME
     sys.modules["submission"] = module
@@ -421,11 +421,6 @@ def _trace_reply(traced, returned):
 # The zygote: a process with numpy (and what else the grader asks) already imported that forks
 # one worker per submission, so that a submission does not pay for starting Python and
 # importing numpy (about 0.1 s) or matplotlib (about 0.4 s).
-
-try:  # in the worker's source text plot_standin.py comes first (hiding.py worker_command)
-    install_plot_stand_in
-except NameError:
-    from autograder.sandbox.plot_standin import install_plot_stand_in
 
 try:  # in the worker's source text confinement.py comes first (hiding.py worker_command)
     prepare
