@@ -250,11 +250,11 @@ def cmd_batch(args, parser) -> int:
     folder = Path(args.submissions)
     if not folder.is_dir():
         parser.error(f"{args.submissions}: no such folder")
-    from autograder.sandbox import PLOTTING, PRELOAD, start_zygote
+    from autograder.sandbox import start_zygote
 
-    # First, so that the zygote imports numpy (and matplotlib, which notebooks import) while
-    # the grader imports the rest of itself.
-    start_zygote(PLOTTING if next(folder.rglob("*.ipynb"), None) else PRELOAD)
+    # First, so that the zygote imports numpy while the grader imports the rest of itself.
+    # Not matplotlib, which notebooks import: their plots get a stand-in (sandbox/plot_gate.py).
+    start_zygote()
     from autograder.batch import FLAG, GRADEBOOK, Interrupted, grade_folder
     from autograder.class_report import course_titles, load_reports, summarise
     from autograder.reporters.class_summary import render_class_summary

@@ -16,7 +16,7 @@ from autograder.notebook import read_notebook_cells
 from autograder.provided import (SUPPLIED_FUNCTION, helpers_to_supply, provided_cell,
                                  supplied_note)
 from autograder.results import ExerciseResult, SubmissionResult
-from autograder.sandbox import Sandbox, preload_for
+from autograder.sandbox import Sandbox, plotting_for
 from autograder.sandbox.protocol import Opaque
 from autograder.settings import Settings
 from autograder.student_api import GRAD_KEYS, GRADED_NAMES, PROVIDED_NAMES
@@ -66,8 +66,8 @@ class SubmissionGrader:
         self.supplied = helpers_to_supply(cells)
         if self.supplied:  # after the submission's own cells, so that its definitions win
             cells = cells + [provided_cell(self.supplied)]
-        self.sandbox = Sandbox(cells, settings, stop_on_error,
-                               preload_for(source for _, source in cells))
+        preload, plot_stand_in = plotting_for(source for _, source in cells)
+        self.sandbox = Sandbox(cells, settings, stop_on_error, preload, plot_stand_in)
         self.sandbox.start()
 
     def wait_ready(self) -> bool:

@@ -21,6 +21,7 @@ from autograder.sandbox import protocol
 from autograder.sandbox.channel import Channel
 from autograder.sandbox.confinement import CONFINEMENT_FAILED
 from autograder.sandbox.hiding import paths_to_hide, worker_command
+from autograder.sandbox.plot_gate import REAL, STAND_IN, plot_mode
 from autograder.sandbox.processes import ProcessGroup
 from autograder.sandbox.protocol import CallOutcome
 from autograder.sandbox.values import encode
@@ -33,7 +34,8 @@ KIT_ROOT = Path(__file__).resolve().parents[2]
 PRELOAD = ("numpy",)
 """What every worker has imported before the submission runs: numpy, as the assignment does."""
 PLOTTING = PRELOAD + ("matplotlib.pyplot",)
-"""For submissions that import matplotlib (every notebook's setup cell does): 0.3 s each, else."""
+"""For submissions that use matplotlib in a way its stand-in cannot serve (plot_gate.py): a
+zygote with the real library imported, started when the first of them comes."""
 _GRACE_S = 1.0
 """Time the grader waits past a limit before it kills the worker itself."""
 _REAP_TIMEOUT_S = 5.0
@@ -66,15 +68,17 @@ class Sandbox:
     """One submission's worker process, restarted after a crash or a time-out."""
 
     def __init__(self, cells, settings: Settings, stop_on_error: bool = True,
-                 preload: tuple = PRELOAD):
+                 preload: tuple = PRELOAD, plot_stand_in: bool = False):
         """cells: [(name, source)], "<submission>" for a .py, "<cell N>" for notebook cells.
 
         preload: modules the zygote imports before it forks this worker (numpy always).
+        plot_stand_in: the worker serves matplotlib with its stand-in (plot_standin.py).
         """
         self.cells = [{"name": name, "source": source} for name, source in cells]
         self.stop_on_error = stop_on_error
         self.settings = settings
         self.preload = preload
+        self.plot_stand_in = plot_stand_in
         self.output_parts = []
         self.channel = None
         self.zygote = None
@@ -116,6 +120,7 @@ class Sandbox:
         self._pid = None
         self.channel = Channel(grader_end)
         self.channel.send({"cells": self.cells, "stop_on_error": self.stop_on_error,
+                           "plot_stand_in": self.plot_stand_in,
                            "call_timeout_s": self.settings.call_timeout_s,
                            "import_timeout_s": self._remaining_s()})
 
@@ -403,16 +408,18 @@ def worker_problem(settings: Settings):
     return what
 
 
-def preload_for(sources) -> tuple:
-    """The modules worth preloading for a submission whose code is `sources`."""
-    return PLOTTING if any("matplotlib" in source for source in sources) else PRELOAD
+def plotting_for(sources) -> tuple:
+    """(preload, plot_stand_in) for a submission whose code is `sources`: the stand-in for
+    matplotlib where the code only draws (plot_gate.py), else the real library, preloaded."""
+    mode = plot_mode(sources)
+    return (PLOTTING if mode == REAL else PRELOAD), mode == STAND_IN
 
 
 def start_zygote(preload: tuple = PRELOAD):
     """The zygote that forks workers with `preload` imported, started now if there is none.
 
-    Batch grading calls it first thing, so that the zygote imports numpy and matplotlib while
-    the grader imports its own modules and reads the class's folder.
+    Batch grading calls it first thing, so that the zygote imports numpy while the grader
+    imports its own modules and reads the class's folder.
     """
     return shared_zygote(worker_command(WORKER_PATH), _zygote_environment(), preload)
 

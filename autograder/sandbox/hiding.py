@@ -27,8 +27,9 @@ def paths_to_hide(root: Path) -> tuple:
 
 def worker_command(worker_path: Path) -> list:
     """The zygote's command: worker.py run from its source text (-c), so that no file of the
-    kit needs to stay visible for it; the values' encoding (values.py), the tracer (tracing.py)
-    and the confinement (confinement.py) travel in the same text."""
+    kit needs to stay visible for it; the values' encoding (values.py), the tracer (tracing.py),
+    the confinement (confinement.py) and the stand-in for matplotlib (plot_standin.py) travel
+    in the same text."""
     parts = [worker_path.with_name(name).read_text()
-             for name in ("values.py", "tracing.py", "confinement.py")]
+             for name in ("values.py", "tracing.py", "confinement.py", "plot_standin.py")]
     return [sys.executable, "-I", "-c", "\n\n".join([*parts, worker_path.read_text()])]

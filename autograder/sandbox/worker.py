@@ -198,6 +198,8 @@ def main():
 
     hello, _ = read_frame(requests)
     call_timeout = float(hello["call_timeout_s"])
+    if hello.get("plot_stand_in"):  # the grader read the code: its plots need no matplotlib
+        globals()["install_plot_stand_in"]()  # plot_standin.py, part of this source
     module = types.ModuleType("submission")
     module.__file__ = SUBMISSION_FILENAME
     sys.modules["submission"] = module

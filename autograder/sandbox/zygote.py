@@ -1,12 +1,13 @@
 """Start workers by forking a zygote that has numpy imported: a millisecond, not 0.1 s, each.
 
 The zygote (sandbox/worker.py, run with "zygote") is a clean Python with numpy, the modules the
-grader asks it to preload (matplotlib for notebooks) and the worker's code: nothing of the
-grader, so a forked worker holds no answer in its memory. Each fork gets its own session, pids
-cgroup, hidden kit, resource limits and folder (worker.py `_become_worker`), and its end of a
-socket pair that the grader made and handed over with the order, so the grader can send the
-submission at once, before the fork has even happened. The zygote reports each fork's pid and,
-as soon as it has reaped it, its exit code.
+grader asks it to preload (matplotlib, for code that uses more of it than its stand-in serves:
+sandbox/plot_gate.py) and the worker's code: nothing of the grader, so a forked worker holds
+no answer in its memory. Each fork gets its own session, pids cgroup, hidden kit, resource
+limits and folder (worker.py `_become_worker`), and its end of a socket pair that the grader
+made and handed over with the order, so the grader can send the submission at once, before the
+fork has even happened. The zygote reports each fork's pid and, as soon as it has reaped it,
+its exit code.
 """
 
 import itertools
@@ -152,12 +153,15 @@ _ZYGOTES_LOCK = threading.Lock()
 
 
 def shared_zygote(command: list, environment: dict, preload: tuple) -> Zygote:
-    """A running zygote of this grader that has at least `preload` imported (more does no
-    harm: a module a submission never imports only sits in memory); started if none has."""
+    """A running zygote of this grader that has at least `preload` imported, the one with the
+    fewest modules (more costs only memory, but where the real matplotlib is imported a worker
+    takes it over its stand-in, plot_standin.py); started if none has."""
     with _ZYGOTES_LOCK:
-        for modules, zygote in _ZYGOTES.items():
-            if set(preload) <= set(modules) and zygote.alive and zygote.process.poll() is None:
-                return zygote
+        running = [(len(modules), zygote) for modules, zygote in _ZYGOTES.items()
+                   if set(preload) <= set(modules) and zygote.alive
+                   and zygote.process.poll() is None]
+        if running:
+            return min(running, key=lambda pair: pair[0])[1]
         try:
             zygote = _ZYGOTES[preload] = Zygote(command, environment, preload)
         except OSError:
