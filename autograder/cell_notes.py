@@ -11,9 +11,12 @@ and "the other cells still ran" is said once.
 """
 
 import ast
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
+
+from autograder.parsing import parsed
 
 STILL_RAN = "The other cells still ran, and every function they define was graded."
 AVAILABLE = "only the standard library, numpy and matplotlib are available to your code"
@@ -40,11 +43,14 @@ class CellScan:
     """Names read inside the cell's functions: what they look up when the grader calls them."""
 
 
+@functools.lru_cache(maxsize=512)
 def scan_cell(source: str) -> CellScan:
-    """The bindings and reads of one cell (an empty scan if it does not parse)."""
+    """The bindings and reads of one cell (an empty scan if it does not parse). Shared by every
+    caller with the same source (a class's notebooks share most cells): read it, never change
+    it."""
     scan = CellScan()
     try:
-        tree = ast.parse(source)
+        tree = parsed(source)
     except SyntaxError:
         return scan
     scan.function_reads = {

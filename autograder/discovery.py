@@ -77,10 +77,12 @@ def function_code(cells, name: str, max_lines: int = 12) -> str:
     not parse, a function made some other way)."""
     import ast
 
+    from autograder.parsing import parsed
+
     found = ""
     for _, source in cells:
         try:
-            tree = ast.parse(source)
+            tree = parsed(source)
         except (SyntaxError, ValueError):
             continue
         lines = source.splitlines()

@@ -8,10 +8,10 @@ nbgrader's test cells, and cells tagged "skip-when-grading", are not the student
 are not run.
 """
 
-import ast
 import re
 from dataclasses import dataclass, field
 
+from autograder.parsing import parsed
 from autograder.submission import SubmissionError
 
 _SHELL_ASSIGNMENT = re.compile(r"^(\s*)([\w.]+)\s*=\s*[!%]")
@@ -49,7 +49,7 @@ def read_notebook_cells(path, data: bytes) -> NotebookCells:
         if source is None:
             continue
         try:
-            ast.parse(source)
+            parsed(source)
         except SyntaxError as error:
             result.skipped.append(f"Cell {position} is not valid Python (line {error.lineno}: "
                                   f"{error.msg}), so it was not run; the other cells were.")

@@ -13,6 +13,7 @@ import ast
 import functools
 
 from autograder.cell_notes import missing_module, never_ran, scan_cell, stopped_cells
+from autograder.parsing import parsed
 from autograder.reference import REFERENCE_PATH
 from autograder.student_api import PROVIDED_NAMES
 
@@ -88,7 +89,7 @@ def _helper_sources() -> dict:
     source = REFERENCE_PATH.read_text()
     start = source.index("\n# Provided")
     return {node.name: ast.get_source_segment(source, node)
-            for node in ast.parse(source).body
+            for node in parsed(source).body
             if isinstance(node, ast.FunctionDef) and node.name in PROVIDED_NAMES
             and source.count("\n", 0, start) < node.lineno}
 

@@ -15,6 +15,7 @@ any it cannot vouch for; this reading is what makes its return values safe to ig
 
 import ast
 
+from autograder.parsing import walked
 from autograder.sandbox.plot_standin import COLORMAPS, PLOT_FAMILY, SERVED, SUBMODULES
 
 NO_PLOTS = "none"
@@ -39,33 +40,37 @@ def plot_mode(sources) -> str:
     sources = list(sources)
     if not any(family in source for source in sources for family in PLOT_FAMILY):
         return NO_PLOTS
-    trees = []
+    walked_trees = []
     for source in sources:
         try:
-            trees.append(ast.parse(source))
+            walked_trees.append(walked(source))
         except (SyntaxError, ValueError):
             continue  # not run: a .py must parse, and a notebook leaves such a cell out
-    return STAND_IN if _only_served_uses(trees) else REAL
+    return STAND_IN if _only_served_uses(walked_trees) else REAL
 
 
-def _only_served_uses(trees) -> bool:
+def _only_served_uses(walked_trees) -> bool:
+    """walked_trees: each tree's nodes (parsing.walked), walked once for the whole class."""
     bound = {}
     """Name -> what the submission's imports bind it to ("matplotlib.pyplot", ...)."""
-    for tree in trees:
-        for node in ast.walk(tree):
+    for nodes in walked_trees:
+        for node in nodes:
             if isinstance(node, (ast.Import, ast.ImportFrom)) and not _binds_plots(node, bound):
                 return False
             if _is_dynamic(node):
                 return False
     if not bound:
         return True
-    for tree in trees:
-        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-        for node in ast.walk(tree):
+    for nodes in walked_trees:
+        uses = []
+        for node in nodes:
             if _rebinds(node, bound):
                 return False
-            if isinstance(node, ast.Name) and node.id in bound and not _served_use(
-                    node, bound, parents):
+            if isinstance(node, ast.Name) and node.id in bound:
+                uses.append(node)
+        if uses:  # the parents only of the cells that use the names (most do not)
+            parents = {child: node for node in nodes for child in ast.iter_child_nodes(node)}
+            if not all(_served_use(node, bound, parents) for node in uses):
                 return False
     return True
 
