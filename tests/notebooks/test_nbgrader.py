@@ -397,8 +397,11 @@ def test_links_a_kernel_leaves_in_its_folder_are_removed_before_nbgrader_writes_
 
 def test_no_traceback_of_the_kits_reaches_feedback_or_the_autograde_log(course):
     """Do the graded test cells hold only the grader's verdicts, and nbgrader's output and
-    every feedback page no traceback of ours?"""
-    assert "Traceback" not in (course / "autograde.log").read_text()
+    every feedback page no traceback of ours? (jupyter_client's own, a zmq callback's error
+    as a kernel goes down, was seen once in nbgrader's log: not ours, so not counted.)"""
+    ours = [block for block in _tracebacks((course / "autograde.log").read_text())
+            if any(part in block for part in ("autograder", "backprop_checks", "nbgrader_config"))]
+    assert not ours, ours
     for student in STUDENTS:
         for cell in _test_cells(_autograded(course, student)).values():
             assert all(output.get("ename") in (None, "HiddenTestFailed")
@@ -408,6 +411,20 @@ def test_no_traceback_of_the_kits_reaches_feedback_or_the_autograde_log(course):
         feedback = (course / "feedback" / student / "backprop" / "backprop.html").read_text()
         assert "Traceback (most recent call last)" not in feedback, student
         assert "autograder/" not in feedback, student
+
+
+def _tracebacks(text: str) -> list:
+    """Each traceback in a log: its header, its indented frames and the exception's line."""
+    blocks, current = [], None
+    for line in text.splitlines():
+        if "Traceback (most recent call last)" in line:
+            current = [line]
+            blocks.append(current)
+        elif current is not None:
+            current.append(line)
+            if not line.startswith((" ", "\t")):
+                current = None
+    return ["\n".join(block) for block in blocks]
 
 
 def test_release_in_the_repository_is_what_nbgrader_generates(course):
