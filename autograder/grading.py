@@ -149,7 +149,7 @@ class SubmissionGrader:
                 compose=self._compose)
         result = judge(name, calls, outcomes, self.settings, points, components,
                        self.grader_errors, tracer=lambda: self._trace(name, calls),
-                       parameters=self.signatures.get(name))
+                       parameters=self.signatures.get(name), with_lines=True)
         if not result.passed:
             result.group = outcome_group(name, outcomes)
             result.code = function_code(self.cells, name)

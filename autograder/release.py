@@ -32,7 +32,6 @@ BUNDLE_MODULES = (
     "diagnosis/hint.py", "diagnosis/matching.py", "diagnosis/signatures.py",
     "diagnosis/numpy_errors.py", "diagnosis/composition.py", "diagnosis/factors.py",
     "diagnosis/exceptions.py", "diagnosis/rendering.py", "diagnosis/traced.py",
-    "diagnosis/wrong_lines.py",
     "sandbox/protocol.py", "sandbox/values.py", "sandbox/tracing.py",
 )
 """What the visible checks import, and nothing else: tests/notebooks/test_bundle.py runs every

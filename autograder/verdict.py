@@ -14,7 +14,6 @@ from autograder.checks import check_call
 from autograder.checks.findings import Finding
 from autograder.checks.gradients import relative_error
 from autograder.diagnosis import Diagnosis, Hint, diagnose
-from autograder.diagnosis.wrong_lines import wrong_lines
 from autograder.results import ExerciseResult
 from autograder.student_api import GRAD_KEYS
 
@@ -35,12 +34,14 @@ class Components:
 
 
 def judge(name, calls, outcomes, settings, points, components=None, grader_errors=None,
-          tracer=None, parameters=None):
+          tracer=None, parameters=None, with_lines=False):
     """The ExerciseResult of one graded function from its outcomes on every call.
 
     tracer: () -> one Trace (or None) per call, the function run again with its expressions
     recorded; asked for only if the diagnosis needs it. parameters: the names of the
-    function's parameters as the student wrote them, or None.
+    function's parameters as the student wrote them, or None. with_lines: keep the lines that
+    went wrong (diagnosis/wrong_lines.py), for the instructor's class report: the grader asks
+    for them, the notebook's checks, which have no class report, do not.
     """
     findings = [check_call(call, outcome, settings) for call, outcome in zip(calls, outcomes)]
     if name == "backward_propagation":
@@ -62,12 +63,15 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
     for hint in hints:  # each mistake once, in the order the hints name it
         if hint.mistake and hint.mistake not in mistakes:
             mistakes.append(hint.mistake)
+    lines = []
     try:
-        lines = wrong_lines(diagnosis)
+        if with_lines:
+            from autograder.diagnosis.wrong_lines import wrong_lines  # grader only: not shipped
+
+            lines = wrong_lines(diagnosis)
     except Exception:  # a bug of ours: the verdict and its hints stand without the lines
         if grader_errors is not None:
             grader_errors.append(f"{name} (wrong lines):\n{traceback.format_exc()}")
-        lines = []
     return ExerciseResult(name, False, 0, points, [hint.render() for hint in hints], mistakes,
                           lines=lines)
 
