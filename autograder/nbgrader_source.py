@@ -67,19 +67,13 @@ def _course_catalogue(folder, catalogue: str):
     if not catalogue:
         yield
         return
-    from autograder.cli import Refused, use_catalogue
-    from autograder.course.loading import uninstall
+    from autograder.course.checking import usable_catalogue
+    from autograder.course.loading import installed
 
     path = Path(catalogue)
     path = path if path.is_absolute() else folder.parent.parent / path
-    try:
-        use_catalogue(path)
-    except Refused as refused:
-        raise RuntimeError(str(refused)) from None
-    try:
+    with installed(usable_catalogue(path)):
         yield
-    finally:
-        uninstall()
 
 
 def _shown(folder) -> str:

@@ -13,7 +13,7 @@ import copy
 import re
 from dataclasses import dataclass
 
-from autograder.course.loading import CourseCatalogue, installed
+from autograder.course.loading import CatalogueError, CourseCatalogue, installed, load_catalogue
 from autograder.student_api import GRADED_BY_NAME
 
 CHECK_SEEDS = (20261124, 1)
@@ -58,6 +58,19 @@ def check_catalogue(catalogue: CourseCatalogue, notebooks=None) -> list:
                     break
             reports.append(report)
     return reports
+
+
+def usable_catalogue(path, submissions=None) -> CourseCatalogue:
+    """The catalogue at `path`, read and checked: what grade, batch, gradescope, release and
+    nbgrader's hook use. CatalogueError, saying which entry and why, when one is not usable,
+    so that a class never meets it."""
+    catalogue = load_catalogue(path, submissions)
+    unusable = [report for report in check_catalogue(catalogue) if report.problems]
+    if unusable:
+        lines = [f"{r.id}: {problem}" for r in unusable for problem in r.problems]
+        raise CatalogueError("It has entries that are not usable yet:\n" + "\n".join(lines)
+                             + f"\nSee python -m autograder catalogue check {path}")
+    return catalogue
 
 
 def notebook_anchors(path) -> set:
