@@ -330,6 +330,10 @@ def test_catalogue_new_starts_an_entry_from_a_group_without_running_its_code(tmp
     assert not marker.exists()
     completed = run_subprocess("catalogue", "new", "0000000000", "--results", out, "--to", target)
     assert completed.returncode == 2 and "No uncatalogued group 0000000000" in completed.stderr
+    completed = run_subprocess("catalogue", "new", group, "--results", out, "--to",
+                               tmp_path / "no-such-folder" / "course_mistakes.py")
+    assert completed.returncode == 2 and "cannot be written" in completed.stderr
+    assert "Traceback" not in completed.stderr
 
 
 def test_nbgraders_preprocessor_passes_the_catalogue_to_the_grader(tmp_path, caplog):

@@ -144,7 +144,7 @@ def template_problems(template: str) -> list:
 
 def _refuse_untrusted(path: Path, submissions) -> None:
     if not path.is_file():
-        raise CatalogueError(f"{path}: no such file.")
+        raise CatalogueError(f"{path}: {'not a file' if path.exists() else 'no such file'}.")
     if submissions is not None:
         folder = Path(submissions).resolve()
         if path == folder or folder in path.parents:

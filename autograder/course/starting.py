@@ -44,10 +44,14 @@ def start_entry(results: Path, group_id: str, catalogue: Path) -> str:
         raise StartError(f"No uncatalogued group {group_id} in {results}: the class summary "
                          "and gradebook.csv (column \"mistake groups\") list the ids.")
     group = groups[0]
-    existing = catalogue.read_text() if catalogue.exists() else ""
-    entry_id = _next_id(existing)
-    text = existing if existing else HEADER.format(name=catalogue.name)
-    catalogue.write_text(text.rstrip("\n") + "\n\n\n" + entry_text(entry_id, group))
+    try:
+        existing = catalogue.read_text() if catalogue.exists() else ""
+        entry_id = _next_id(existing)
+        text = existing if existing else HEADER.format(name=catalogue.name)
+        catalogue.write_text(text.rstrip("\n") + "\n\n\n" + entry_text(entry_id, group))
+    except (OSError, UnicodeDecodeError) as error:
+        raise StartError(f"{catalogue} cannot be written: "
+                         f"{getattr(error, 'strerror', None) or error}.") from None
     return entry_id
 
 
