@@ -6,13 +6,15 @@ import os
 import subprocess
 import sys
 
-from autograder.release import (BUNDLE_NAME, RELEASE_NOTEBOOK, STUDENT_MODULE_PATH,
-                                bundle_files, bundle_on_disk, refresh_bundle, student_source)
-from autograder.student_api import GRADED_NAMES, PROVIDED_NAMES
+from autograder.judge.student_api import GRADED_NAMES, PROVIDED_NAMES
+from autograder.paths import RELEASE_NOTEBOOK, STUDENT_MODULE_PATH
+from autograder.release.bundle import BUNDLE_NAME, bundle_files, bundle_on_disk, refresh_bundle
+from autograder.release.student_module import student_source
 from tests.conftest import KIT_ROOT, REFERENCE
 
 COMMITTED_BUNDLE = RELEASE_NOTEBOOK.parent / BUNDLE_NAME
-"""The students' copy, committed; the source folder's copy is generated (nbgrader_source.py)."""
+"""The students' copy, committed; the source folder's copy is generated
+(integrations/nbgrader/source_hook.py)."""
 
 
 def _functions(source: str) -> dict:
@@ -38,7 +40,7 @@ def test_regenerating_the_students_bundle_changes_no_byte():
 
 def test_the_bundle_is_the_same_bytes_from_one_run_to_the_next():
     """Can the test above compare bytes: does a fresh process write the same fixtures.npz?"""
-    code = ("import hashlib; from autograder.release import bundle_files; "
+    code = ("import hashlib; from autograder.release.bundle import bundle_files; "
             "print(hashlib.sha256(bundle_files()['fixtures.npz']).hexdigest())")
     # with a hash seed of its own, so that no order of a set's may decide the bytes
     completed = subprocess.run([sys.executable, "-c", code], cwd=KIT_ROOT, capture_output=True,
