@@ -27,7 +27,7 @@ import pytest
 from autograder.integrations.nbgrader.source_hook import WROTE
 from autograder.judge.settings import Settings
 from autograder.paths import RELEASE_NOTEBOOK, SOURCE_NOTEBOOK
-from autograder.release.bundle import BUNDLE_NAME, bundle_on_disk
+from autograder.release.bundle import BUNDLE_NAME, bundle_on_disk, same_bundle
 from tests.conftest import KIT_ROOT, REFERENCE, processes_with
 
 pytestmark = pytest.mark.nbgrader
@@ -433,7 +433,8 @@ def test_release_in_the_repository_is_what_nbgrader_generates(course):
     committed = KIT_ROOT / "assignments" / "backprop"
     assert (generated / "backprop.ipynb").read_text() == (committed / "backprop.ipynb").read_text(), \
         "assignments/backprop is stale: run python -m autograder release"
-    assert bundle_on_disk(generated / BUNDLE_NAME) == bundle_on_disk(committed / BUNDLE_NAME)
+    assert same_bundle(bundle_on_disk(generated / BUNDLE_NAME),
+                       bundle_on_disk(committed / BUNDLE_NAME))
 
 
 def test_without_release_nbgrader_gets_the_checks_from_the_kit_and_says_so(course):
@@ -441,7 +442,7 @@ def test_without_release_nbgrader_gets_the_checks_from_the_kit_and_says_so(cours
     autograde still copy the visible checks, so that each graded notebook's setup cell runs?"""
     assert WROTE.format(folder="solutions/backprop") in (course / "generate.log").read_text()
     source = bundle_on_disk(course / "solutions" / "backprop" / BUNDLE_NAME)
-    assert source == bundle_on_disk(KIT_ROOT / "assignments" / "backprop" / BUNDLE_NAME)
+    assert same_bundle(source, bundle_on_disk(KIT_ROOT / "assignments" / "backprop" / BUNDLE_NAME))
     for student in STUDENTS:
         assert bundle_on_disk(course / "autograded" / student / "backprop" / BUNDLE_NAME) == source
     setup = next(cell for cell in _autograded(course, "alice").cells
