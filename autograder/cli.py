@@ -3,7 +3,7 @@ command's own module (grading/run.py, classroom/command.py, course/command.py, .
 
     python -m autograder grade PATH [--json] [--seed N] [--catalogue FILE] [limits...]
     python -m autograder batch SUBMISSIONS --out RESULTS [--catalogue FILE]
-    python -m autograder catalogue check FILE | new GROUP --results RESULTS --to FILE
+    python -m autograder catalogue check FILE | new GROUP --results RESULTS --to FILE | page
     python -m autograder release [--catalogue FILE]
 
 Exit status: 0 whenever a report was produced, whatever the score; 2 for a usage error.
@@ -103,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     release.set_defaults(handler=cmd_release)
 
     catalogue = commands.add_parser(
-        "catalogue", help="check a course catalogue, or start an entry for a shared mistake",
+        "catalogue", help="check a course catalogue, start an entry for a shared mistake, or "
+                          "write the page of the kit's mistakes",
         description="A course catalogue is a Python file of your own mistakes, used beside the "
                     "kit's with --catalogue FILE (see docs/course-catalogues.md).")
     actions = catalogue.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -126,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the folder batch wrote")
     new.add_argument("--to", metavar="FILE", required=True, help="the course catalogue")
     new.set_defaults(handler=cmd_catalogue_new)
+    page = actions.add_parser(
+        "page", help="write docs/catalogue.md, every mistake the kit knows",
+        description="Writes the kit's catalogue as a Markdown page: each mistake's id, "
+                    "function, title, hint and notebook section, generated from the catalogue "
+                    "itself.")
+    page.add_argument("--out", metavar="FILE", default=None,
+                      help="where to write it (default docs/catalogue.md in the kit)")
+    page.set_defaults(handler=cmd_catalogue_page)
     return parser
 
 
@@ -260,6 +269,19 @@ def cmd_catalogue_check(args, parser) -> int:
     from autograder.course.command import check_command
 
     return check_command(args.file)
+
+
+def cmd_catalogue_page(args, parser) -> int:
+    from autograder.paths import CATALOGUE_PAGE
+    from autograder.reporters.catalogue_page import catalogue_page
+
+    out = Path(args.out) if args.out else CATALOGUE_PAGE
+    try:
+        out.write_text(catalogue_page())
+    except OSError as error:
+        parser.exit(2, f"{out} could not be written: {error.strerror or error}\n")
+    print(f"Wrote {out}")
+    return 0
 
 
 def cmd_catalogue_new(args, parser) -> int:

@@ -28,6 +28,9 @@ RELEASE_ASSIGNMENT = KIT_ROOT / "assignments" / "backprop"
 """nbgrader's release of the assignment: the student notebook and its bundle, committed."""
 RELEASE_NOTEBOOK = RELEASE_ASSIGNMENT / "backprop.ipynb"
 
+CATALOGUE_PAGE = KIT_ROOT / "docs" / "catalogue.md"
+"""Every mistake the kit knows, generated: python -m autograder catalogue page."""
+
 JUDGE = PACKAGE / "judge"
 """What ships to students, copied whole as the bundle (release/bundle.py)."""
 SUITE = PACKAGE / "grading" / "suite"
