@@ -1,36 +1,21 @@
-"""The command line: parse, dispatch, print. Defaults live in settings.py, not here.
+"""The command line: parse and dispatch. Defaults live in judge/settings.py, the work in each
+command's own module (grading/run.py, classroom/command.py, course/command.py, ...).
 
     python -m autograder grade PATH [--json] [--seed N] [--catalogue FILE] [limits...]
     python -m autograder batch SUBMISSIONS --out RESULTS [--catalogue FILE]
-    python -m autograder catalogue check FILE | new GROUP --results RESULTS --to FILE
+    python -m autograder catalogue check FILE | new GROUP --results RESULTS --to FILE | page
     python -m autograder release [--catalogue FILE]
 
 Exit status: 0 whenever a report was produced, whatever the score; 2 for a usage error.
 """
 
 import argparse
-import contextlib
-import io
 import os
 import sys
-import traceback
-from dataclasses import asdict
 from pathlib import Path
 
-from autograder.results import SubmissionResult
-from autograder.seeds import new_seed
-from autograder.settings import DEFAULT_SETTINGS, Settings, field_help
-
-GRADER_PROBLEM = ("The grader had a problem with this submission; this is not a problem with "
-                  "your code. Your instructor has the details (grader_errors in the --json "
-                  "report).")
-
-SUITE_DIR = Path(__file__).resolve().parent / "suite"
-NOT_CONFINED = (
-    "Warning: students were NOT kept apart on this machine ({why}). A submission could read "
-    "other students' submissions and the kit's files, and signal other workers; reports it "
-    "changed are caught (the grader signs them) but not what it read. Grade in a container "
-    "that allows namespaces, or as root; see the README, 'Student code kept apart'.")
+from autograder.grading.seeds import new_seed
+from autograder.judge.settings import DEFAULT_SETTINGS, Settings, field_help
 
 _LIMIT_FLAGS = (
     ("--call-timeout", "call_timeout_s", float, "SECONDS"),
@@ -118,9 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     release.set_defaults(handler=cmd_release)
 
     catalogue = commands.add_parser(
-        "catalogue", help="check a course catalogue, or start an entry for a shared mistake",
+        "catalogue", help="check a course catalogue, start an entry for a shared mistake, or "
+                          "write the page of the kit's mistakes",
         description="A course catalogue is a Python file of your own mistakes, used beside the "
-                    "kit's with --catalogue FILE (see the README, 'Course catalogues').")
+                    "kit's with --catalogue FILE (see docs/course-catalogues.md).")
     actions = catalogue.add_subparsers(dest="action", required=True, metavar="ACTION")
     check = actions.add_parser(
         "check", help="prove every entry of FILE usable",
@@ -141,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the folder batch wrote")
     new.add_argument("--to", metavar="FILE", required=True, help="the course catalogue")
     new.set_defaults(handler=cmd_catalogue_new)
+    page = actions.add_parser(
+        "page", help="write docs/catalogue.md, every mistake the kit knows",
+        description="Writes the kit's catalogue as a Markdown page: each mistake's id, "
+                    "function, title, hint and notebook section, generated from the catalogue "
+                    "itself.")
+    page.add_argument("--out", metavar="FILE", default=None,
+                      help="where to write it (default docs/catalogue.md in the kit)")
+    page.set_defaults(handler=cmd_catalogue_page)
     return parser
 
 
@@ -148,26 +142,6 @@ def _add_catalogue(parser) -> None:
     parser.add_argument("--catalogue", metavar="FILE", default=None,
                         help="your course's own mistakes, beside the kit's: a Python file, "
                              "checked first (see python -m autograder catalogue check)")
-
-
-class Refused(Exception):
-    """A problem with what was asked, whose message is printed as it is (exit status 2)."""
-
-
-def use_catalogue(path, submissions=None):
-    """Load, check and install the course catalogue at `path`; None when there is none.
-    Raises Refused, saying why, when an entry is not usable: a class never meets it."""
-    if not path:
-        return None
-    from autograder.course.checking import usable_catalogue
-    from autograder.course.loading import CatalogueError, install
-
-    try:
-        catalogue = usable_catalogue(path, submissions)
-    except CatalogueError as error:
-        raise Refused(f"The course catalogue {path} cannot be used:\n{error}") from None
-    install(catalogue)
-    return catalogue
 
 
 def _add_worker_user(parser) -> None:
@@ -199,9 +173,11 @@ def _worker_user(args, parser) -> str:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from autograder.course.command import CatalogueRefused
+
     try:
         return args.handler(args, parser)
-    except Refused as refused:
+    except CatalogueRefused as refused:
         print(refused, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -214,6 +190,9 @@ def main(argv=None) -> int:
 
 
 def cmd_grade(args, parser) -> int:
+    from autograder.course.command import use_catalogue
+    from autograder.grading.run import grade_command
+
     path = Path(args.path)
     if not path.is_file():
         parser.error(f"{args.path}: no such file" if not path.exists()
@@ -223,21 +202,7 @@ def cmd_grade(args, parser) -> int:
     settings = Settings(**overrides, worker_user=_worker_user(args, parser))
     use_catalogue(args.catalogue)
     seed = new_seed() if args.seed is None else args.seed
-    try:
-        result = grade_with_pytest(path, seed, settings)
-    except Exception:  # a bug of ours: a plain sentence for students, the details for instructors
-        result = SubmissionResult(str(path), seed, error=GRADER_PROBLEM,
-                                  settings=asdict(settings),
-                                  grader_errors=[traceback.format_exc()])
-    if args.json:
-        from autograder.reporters.json_report import render_json
-
-        print(render_json(result))
-    else:
-        from autograder.reporters.terminal import render_terminal
-
-        render_terminal(result)
-    return 0
+    return grade_command(path, seed, settings, args.json)
 
 
 def cmd_batch(args, parser) -> int:
@@ -249,102 +214,26 @@ def cmd_batch(args, parser) -> int:
     # First, so that the zygote imports numpy while the grader imports the rest of itself.
     # Not matplotlib, which notebooks import: their plots get a stand-in (sandbox/plot_gate.py).
     start_zygote()
-    from autograder.batch import FLAG, GRADEBOOK, Interrupted, grade_folder
-    from autograder.class_report import course_titles, load_reports, summarise
-    from autograder.reporters.class_summary import render_class_summary
-    from autograder.reporters.printable import printable
+    from autograder.classroom.command import batch_command
+    from autograder.course.command import use_catalogue
 
-    out = Path(args.out)
     catalogue = use_catalogue(args.catalogue, folder)
-    seed = _batch_seed(out, args.seed, args.force)
-    _note_other_catalogue(out, catalogue, args.force)
-    try:
-        counts = grade_folder(folder, out, seed, Settings(worker_user=_worker_user(args, parser)),
-                              args.jobs, args.force, _Progress(), catalogue)
-    except Interrupted as stopped:
-        print(f"Interrupted: the {stopped.graded} submission(s) graded by this run are kept in "
-              f"{out}; {stopped.remaining} are left. Run the same command again to grade only "
-              "those.",
-              file=sys.stderr)
-        return 130
-    line = (f"Graded {counts['graded']} of {counts['total']} submissions in "
-            f"{counts['seconds']:.1f} s (seed {seed}); {counts['skipped']} were already graded.")
-    if counts["failed"]:
-        line += (f" {counts['failed']} could not be graded; see {out / GRADEBOOK}, "
-                 "column \"error\".")
-    print(line)
-    if not counts["confined"]:
-        print(NOT_CONFINED.format(why=counts["why_not_confined"] or "unknown"))
-    for student, flag in counts["flagged"].items():
-        print(printable(f"{FLAG} {student}: {flag}"))
-    reports = load_reports(out)
-    render_class_summary(summarise(reports, course_titles(out)), reports, out)
-    return 0
-
-
-def _batch_seed(out: Path, given, force: bool) -> int:
-    """The seed of the run that RESULTS belongs to, so that a resumed run uses the same inputs:
-    the one recorded in RESULTS/batch.json, else the one given, else a new one (grade_folder
-    records it there)."""
-    from autograder.batch import RECORD, read_record
-
-    try:
-        recorded = int(read_record(out)["seed"])
-    except (KeyError, TypeError, ValueError):
-        recorded = None
-    seed = given if given is not None else recorded if recorded is not None else new_seed()
-    if (recorded is not None and seed != recorded and not force
-            and any(path.name != RECORD for path in out.glob("*.json"))):
-        print(f"Note: {out} holds reports graded with seed {recorded}; the ones graded now use "
-              f"seed {seed}. Add --force to grade the whole class with one seed.",
-              file=sys.stderr)
-    return seed
-
-
-def _note_other_catalogue(out: Path, catalogue, force: bool) -> None:
-    """Say so when RESULTS holds reports graded with another course catalogue (or none)."""
-    from autograder.batch import RECORD, read_record
-
-    recorded = (read_record(out).get("course_catalogue") or {}).get("sha256")
-    current = catalogue.sha256 if catalogue else None
-    if (recorded != current and not force
-            and any(path.name != RECORD for path in out.glob("*.json"))):
-        print(f"Note: {out} holds reports graded with "
-              f"{'another course catalogue' if recorded else 'no course catalogue'}; only the "
-              "ones graded now use this one. Add --force to grade the whole class with it.",
-              file=sys.stderr)
-
-
-class _Progress:
-    """A rich progress bar on standard error, shown only on a terminal."""
-
-    def start(self, total):
-        from rich.progress import Progress
-
-        self.bar = Progress(disable=not sys.stderr.isatty(), transient=True,
-                            console=None)
-        self.bar.start()
-        self.task = self.bar.add_task("grading", total=total)
-
-    def advance(self, student):
-        self.bar.update(self.task, advance=1, description=f"graded {student}")
-
-    def stop(self):
-        self.bar.stop()
+    return batch_command(folder, Path(args.out), args.seed, args.force, args.jobs,
+                         Settings(worker_user=_worker_user(args, parser)), catalogue)
 
 
 def cmd_report(args, parser) -> int:
-    from autograder.class_report import write_report
+    from autograder.classroom.command import report_command
 
     results = Path(args.results)
     if not results.is_dir() or not any(results.glob("*.json")):
         parser.error(f"{args.results}: no reports there; run python -m autograder batch first")
-    print(f"Wrote {write_report(results)} and its charts in {results / 'report'}")
-    return 0
+    return report_command(results)
 
 
 def cmd_gradescope(args, parser) -> int:
-    from autograder.gradescope import build_zip
+    from autograder.course.command import use_catalogue
+    from autograder.integrations.gradescope.build import build_zip
 
     catalogue = use_catalogue(args.catalogue)
     print(f"Wrote {build_zip(Path(args.out), catalogue.path if catalogue else None)}")
@@ -352,7 +241,8 @@ def cmd_gradescope(args, parser) -> int:
 
 
 def cmd_gradescope_run(args, parser) -> int:
-    from autograder.gradescope import run
+    from autograder.course.command import use_catalogue
+    from autograder.integrations.gradescope.run import run
 
     seed = new_seed() if args.seed is None else args.seed
     use_catalogue(args.catalogue, Path(args.root) / "submission")
@@ -363,6 +253,7 @@ def cmd_gradescope_run(args, parser) -> int:
 
 
 def cmd_release(args, parser) -> int:
+    from autograder.course.command import use_catalogue
     from autograder.release import release_all
 
     catalogue = use_catalogue(args.catalogue)
@@ -375,69 +266,28 @@ def cmd_release(args, parser) -> int:
 
 
 def cmd_catalogue_check(args, parser) -> int:
-    from autograder.course.checking import check_catalogue
-    from autograder.course.loading import CatalogueError, load_catalogue
-    from autograder.reporters.printable import printable
+    from autograder.course.command import check_command
 
+    return check_command(args.file)
+
+
+def cmd_catalogue_page(args, parser) -> int:
+    from autograder.paths import CATALOGUE_PAGE
+    from autograder.reporters.catalogue_page import catalogue_page
+
+    out = Path(args.out) if args.out else CATALOGUE_PAGE
     try:
-        catalogue = load_catalogue(args.file)
-    except CatalogueError as error:
-        print(f"{args.file} cannot be used:\n{error}")
-        return 1
-    reports = check_catalogue(catalogue)
-    for report in reports:
-        if report.problems:
-            print(f"✗ {report.id} ({report.function}): not usable yet")
-            for problem in report.problems:
-                print(f"    {printable(problem)}")
-        else:
-            print(f"✓ {report.id} ({report.function}): shows on {report.designs_shown} of "
-                  f"{report.designs} designs, told apart from the reference and from "
-                  f"{report.compared_with} other entries and combinations; the grader says:")
-            print(f"    {printable(report.hint)}")
-    usable = sum(1 for report in reports if not report.problems)
-    print(f"{usable} of {len(reports)} entries usable.")
-    return 0 if usable == len(reports) else 1
-
-
-def cmd_catalogue_new(args, parser) -> int:
-    from autograder.course.starting import StartError, start_entry
-
-    try:
-        entry_id = start_entry(Path(args.results), args.group, Path(args.to))
-    except StartError as error:
-        raise Refused(str(error)) from None
-    print(f"Added {entry_id} to {args.to}: write its wrong implementation, title and hint, "
-          f"then run python -m autograder catalogue check {args.to}")
+        out.write_text(catalogue_page())
+    except OSError as error:
+        parser.exit(2, f"{out} could not be written: {error.strerror or error}\n")
+    print(f"Wrote {out}")
     return 0
 
 
-def grade_with_pytest(path: Path, seed: int, settings: Settings):
-    """Run the hidden suite on one submission, in this process, and return its result.
+def cmd_catalogue_new(args, parser) -> int:
+    from autograder.course.command import new_command
 
-    pytest's own output is kept off standard output (the CLI prints its own report), and its
-    cache is off, so grading writes nothing beside the kit.
-    """
-    from autograder.grading import SubmissionGrader
-
-    grader = SubmissionGrader(path, seed, settings)  # the worker starts importing now
-    try:
-        import pytest
-
-        from autograder.pytest_plugin import GradingPlugin
-
-        # The suite needs no third-party plugin; loading every installed one (jupyter's
-        # anyio, ...) costs more than grading.
-        os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-        pytest_output = io.StringIO()
-        with contextlib.redirect_stdout(pytest_output), \
-                contextlib.redirect_stderr(pytest_output):
-            pytest.main([str(SUITE_DIR), "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-                         "--rootdir", str(SUITE_DIR), "-c", str(SUITE_DIR / "pytest.ini")],
-                        plugins=[GradingPlugin(grader)])
-        return grader.finish()
-    finally:
-        grader.close()
+    return new_command(Path(args.results), args.group, Path(args.to))
 
 
 def _seed(text: str) -> int:

@@ -43,7 +43,7 @@ def ratio_goal(count: int) -> int:
 
 def mutated_function(mistake_id: str):
     """(function name, source of the mistake's wrong implementation under that name)."""
-    from autograder.diagnosis.mutants import MUTANTS
+    from autograder.answers.mutants import MUTANTS
 
     function, implementation = MUTANTS[mistake_id]
     source = inspect.getsource(implementation)
@@ -60,7 +60,7 @@ def make_notebooks(folder: Path, count: int) -> list:
     """The solution notebook, its markers removed, with one mistake in every fourth."""
     import nbformat
 
-    from autograder.release import SOURCE_NOTEBOOK
+    from autograder.paths import SOURCE_NOTEBOOK
 
     source = nbformat.read(str(SOURCE_NOTEBOOK), 4)
     students = []
@@ -127,7 +127,7 @@ def main(argv=None) -> int:
                         help="backprop-kit runs per measure, the median reported (a run of the "
                              "peers takes minutes: they run once)")
     args = parser.parse_args(argv)
-    from autograder.settings import DEFAULT_SETTINGS
+    from autograder.judge.settings import DEFAULT_SETTINGS
 
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; seconds per submission "
           "(wall, CPU), speed-up over nbgrader, peak memory of any one process; backprop-kit: "

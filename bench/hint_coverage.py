@@ -45,7 +45,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-from collections import Counter, defaultdict
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -67,7 +67,7 @@ course helper modules such as planar_utils are not there)."""
 GENERIC_IDS = ("S-unrecognised", "S-raised", "S-shape", "S-scaled")
 """Ids that say something is wrong without naming the mistake. An empty list is generic too."""
 BESIDE_THE_CHAIN = ("S-gradient-check", "S-inherited")
-"""Reported beside the diagnosis (autograder/class_report.py NOT_ROOT_CAUSES): they name no
+"""Reported beside the diagnosis (autograder/classroom/titles.py NOT_ROOT_CAUSES): they name no
 mistake, so they make a function neither specific nor generic."""
 GENERIC_TEXT = "No common mistake matches"
 """A hint containing this text is generic, whatever its id."""

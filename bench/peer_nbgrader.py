@@ -36,7 +36,7 @@ def grade_with_nbgrader(notebooks: Path, students: list, work: Path):
     """(Run of `nbgrader autograde`, {student: score}) for every notebook in `notebooks`."""
     import nbformat
 
-    from autograder.release import BUNDLE_NAME, write_bundle
+    from autograder.release.bundle import BUNDLE_NAME, write_bundle
 
     course = work / "nbgrader-course"
     shutil.copytree(KIT_ROOT / "solutions", course / "solutions",

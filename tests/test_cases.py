@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from autograder.cases import DESIGNS, case_seed, make_calls, make_network
-from autograder.student_api import GRADED_NAMES
+from autograder.answers.cases import DESIGNS, case_seed, make_calls, make_network
+from autograder.judge.student_api import GRADED_NAMES
 
 
 @pytest.mark.parametrize("design", DESIGNS, ids=lambda design: design.name)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder.grading import grade_path
+from autograder.grading.grader import grade_path
 from tests.conftest import FILES, run_subprocess
 
 CORRECT = sorted((FILES / "correct").glob("*.py"))

@@ -14,7 +14,7 @@ import zipfile
 
 import pytest
 
-from tests.conftest import KIT_ROOT, REFERENCE, grade_json, run_subprocess
+from tests.conftest import REFERENCE, grade_json, run_subprocess
 
 COURSE_FILE = '''
 import numpy as np
@@ -119,7 +119,7 @@ def test_gradescope_zip_carries_the_catalogue_and_run_autograder_uses_it(tmp_pat
 
 def test_a_release_with_the_catalogue_gives_its_hint_in_the_notebooks_checks(tmp_path):
     from autograder.course.loading import installed, load_catalogue
-    from autograder.release import write_bundle
+    from autograder.release.bundle import write_bundle
 
     catalogue = load_catalogue(course_file(tmp_path / "course"))
     with installed(catalogue):
@@ -341,8 +341,8 @@ def test_nbgraders_preprocessor_passes_the_catalogue_to_the_grader(tmp_path, cap
 
     import nbformat
 
-    from autograder.nbgrader_points import GraderPoints, graded_function
-    from autograder.release import SOURCE_NOTEBOOK
+    from autograder.integrations.nbgrader.points import GraderPoints, graded_function
+    from autograder.paths import SOURCE_NOTEBOOK
 
     catalogue = course_file(tmp_path / "course")
     notebook = nbformat.read(str(SOURCE_NOTEBOOK), 4)
@@ -364,13 +364,14 @@ def test_nbgraders_preprocessor_passes_the_catalogue_to_the_grader(tmp_path, cap
 def test_nbgraders_hook_writes_the_source_bundle_with_the_course_catalogue(tmp_path, monkeypatch):
     import numpy as np
 
-    from autograder import nbgrader_source, release
-    from autograder.diagnosis.catalogue import MISTAKES_BY_ID
+    from autograder.integrations.nbgrader import source_hook as nbgrader_source
+    from autograder.judge.diagnosis.catalogue import MISTAKES_BY_ID
+    from autograder import paths
 
     folder = tmp_path / "course" / "solutions" / "backprop"
     folder.mkdir(parents=True)
     course_file(tmp_path / "course")
-    monkeypatch.setattr(release, "SOURCE_ASSIGNMENT", folder)
+    monkeypatch.setattr(paths, "SOURCE_ASSIGNMENT", folder)
     nbgrader_source._refresh_once.cache_clear()
     try:
         hook = nbgrader_source.source_bundle_refresher("course_mistakes.py")

@@ -1,13 +1,14 @@
 """Do students with the same mistake, however written, share a group, and others not?
 
-Batch gives the class one seed; discovery.py turns each failed function's outcomes into a group
-id. The mistake here, a doubled dZ1, is in no catalogue: grouping must not depend on one.
+Batch gives the class one seed; classroom/mistake_groups.py turns each failed function's outcomes
+into a group id. The mistake here, a doubled dZ1, is in no catalogue: grouping must not depend on
+one.
 """
 
 import csv
 import shutil
 
-from autograder.grading import grade_path
+from autograder.grading.grader import grade_path
 from tests.conftest import REFERENCE
 
 RIGHT = "    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))\n"
@@ -69,7 +70,7 @@ def test_the_class_summary_lists_a_shared_uncatalogued_mistake_for_the_instructo
 
 
 def test_a_shared_mistake_comes_with_one_students_code(submission_with, tmp_path):
-    from autograder.class_report import uncatalogued_groups
+    from autograder.classroom.class_data import uncatalogued_groups
 
     reports = []
     for index, body in enumerate(DOUBLED.values()):

@@ -109,8 +109,8 @@ def test_a_submission_without_one_file_is_told_so(tmp_path):
     (root / "submission").mkdir(parents=True)
     shutil.copy(REFERENCE, root / "submission" / "a.py")
     shutil.copy(REFERENCE, root / "submission" / "b.py")
-    from autograder.gradescope import run
-    from autograder.settings import Settings
+    from autograder.integrations.gradescope.run import run
+    from autograder.judge.settings import Settings
 
     results = run(root, 1, Settings())
     assert results["score"] == 0 and "exactly one" in results["output"]

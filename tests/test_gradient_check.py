@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from autograder.cases import make_calls
-from autograder.gradient_check import numerical_gradient, relative_error
-from autograder.reference import reference
-from autograder.settings import Settings
+from autograder.answers.cases import make_calls
+from autograder.answers.gradient_check import numerical_gradient, relative_error
+from autograder.answers.reference import reference
+from autograder.judge.settings import Settings
 
 SETTINGS = Settings()
 

@@ -9,8 +9,8 @@ check shows its message and nothing else.
 import nbformat
 import pytest
 
-from autograder.cell_notes import STILL_RAN, cell_error_notes
-from autograder.grading import grade_path
+from autograder.grading.cell_notes import STILL_RAN, cell_error_notes
+from autograder.grading.grader import grade_path
 from tests.conftest import KIT_ROOT, grade_json
 from tests.test_notebook_submissions import _function_sources, make_notebook
 
@@ -207,7 +207,7 @@ def test_a_visible_check_shows_its_message_and_nothing_else(tmp_path):
     """Run in a real Jupyter kernel: the cell's only output is the line check prints."""
     from nbclient import NotebookClient
 
-    setup = ("from autograder import cases, visible\n"
+    setup = ("from autograder.answers import cases\nfrom autograder.judge import visible\n"
              "visible._CALLS['compute_dZ2'] = cases.make_calls('compute_dZ2', 1)\n"
              "def compute_dZ2(A2, Y):\n    return A2 - Y\n")
     notebook = nbformat.v4.new_notebook()

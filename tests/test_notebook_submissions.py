@@ -6,7 +6,7 @@ import re
 import nbformat
 import pytest
 
-from autograder.grading import grade_path
+from autograder.grading.grader import grade_path
 from tests.conftest import run_subprocess
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.student_api import GRADED_NAMES
+from autograder.judge.student_api import GRADED_NAMES
 from tests.conftest import FILES, grade_json
 
 REAL = sorted(path for path in (FILES / "real").iterdir() if path.suffix in (".py", ".ipynb"))
@@ -71,7 +71,7 @@ def test_there_are_at_least_forty_real_submissions_and_six_right_ones():
 
 
 def test_every_expected_id_is_a_catalogue_id_or_the_inherited_signature():
-    from autograder.diagnosis.catalogue import MISTAKES_BY_ID
+    from autograder.judge.diagnosis.catalogue import MISTAKES_BY_ID
 
     for path in REAL:
         for function, ids in expectation(path).items():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from autograder.grading import grade_path
+from autograder.grading.grader import grade_path
 from tests.conftest import REFERENCE
 
 

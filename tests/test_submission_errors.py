@@ -2,9 +2,9 @@
 
 import pytest
 
-from autograder.grading import grade_path
-from autograder.settings import Settings
-from autograder.student_api import GRADED_NAMES
+from autograder.grading.grader import grade_path
+from autograder.judge.settings import Settings
+from autograder.judge.student_api import GRADED_NAMES
 from tests.conftest import FILES, KIT_ROOT, grade_json, run_subprocess
 
 UNTOUCHED = KIT_ROOT / "assignments" / "two_layer_net.py"

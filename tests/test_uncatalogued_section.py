@@ -10,8 +10,8 @@ import subprocess
 
 import pytest
 
-from autograder.class_report import summarise, uncatalogued_groups
-from autograder.student_api import GRADED_NAMES
+from autograder.classroom.class_data import summarise, uncatalogued_groups
+from autograder.judge.student_api import GRADED_NAMES
 
 
 def exercise(name, mistakes=(), group=None, code="", lines=None):
@@ -62,7 +62,8 @@ COURSE = {"seed": 5, "course_catalogue": {
 def test_a_course_catalogues_titles_name_its_mistakes_in_the_report_and_the_summary(tmp_path):
     import io
 
-    from autograder.class_report import course_titles, load_reports, write_report
+    from autograder.classroom.class_data import course_titles, load_reports
+    from autograder.reporters.class_report import write_report
     from autograder.reporters.class_summary import render_class_summary
 
     results = write_results(tmp_path / "results", [
@@ -80,7 +81,8 @@ def test_a_course_catalogues_titles_name_its_mistakes_in_the_report_and_the_summ
 
 
 def test_a_missing_or_odd_batch_record_leaves_course_ids_untitled(tmp_path):
-    from autograder.class_report import course_titles, mistake_title
+    from autograder.classroom.class_data import course_titles
+    from autograder.classroom.titles import mistake_title
 
     assert course_titles(tmp_path) == {}
     (tmp_path / "batch.json").write_text(json.dumps({"course_catalogue": ["not", "a", "dict"]}))
@@ -125,7 +127,7 @@ def section_of(page):
 
 
 def test_the_report_lists_shared_uncatalogued_mistakes_largest_first(tmp_path):
-    from autograder.class_report import write_report
+    from autograder.reporters.class_report import write_report
 
     page = write_report(write_results(tmp_path / "results", a_class(), COURSE)).read_text()
     section = section_of(page)
@@ -140,7 +142,7 @@ def test_the_report_lists_shared_uncatalogued_mistakes_largest_first(tmp_path):
 
 
 def test_a_traced_line_comes_first_and_the_whole_function_below(tmp_path):
-    from autograder.class_report import write_report
+    from autograder.reporters.class_report import write_report
 
     page = write_report(write_results(tmp_path / "results", a_class())).read_text()
     cost, transposed = section_of(page).split("<article class=group>")[1:]
@@ -153,7 +155,7 @@ def test_a_traced_line_comes_first_and_the_whole_function_below(tmp_path):
 
 
 def test_student_code_cannot_add_markup_to_the_report(tmp_path):
-    from autograder.class_report import write_report
+    from autograder.reporters.class_report import write_report
 
     page = write_report(write_results(tmp_path / "results", a_class())).read_text()
     assert "<script>" not in page and "</pre><script>" not in page
@@ -162,7 +164,7 @@ def test_student_code_cannot_add_markup_to_the_report(tmp_path):
 
 
 def test_a_mistake_one_student_made_is_counted_and_a_catalogued_one_left_out(tmp_path):
-    from autograder.class_report import write_report
+    from autograder.reporters.class_report import write_report
 
     page = write_report(write_results(tmp_path / "results", a_class(), COURSE)).read_text()
     section = section_of(page)
@@ -175,7 +177,7 @@ def test_a_mistake_one_student_made_is_counted_and_a_catalogued_one_left_out(tmp
 
 
 def test_with_no_uncatalogued_mistake_the_section_says_so(tmp_path):
-    from autograder.class_report import write_report
+    from autograder.reporters.class_report import write_report
 
     reports = [report("gus", exercise("compute_db", ["B19"], "b19b19b19b"))]
     page = write_report(write_results(tmp_path / "results", reports)).read_text()
@@ -202,7 +204,7 @@ def test_the_terminal_summary_shows_the_line_before_the_code(tmp_path):
 def test_a_browser_reads_the_section_as_the_report_wrote_it(tmp_path):
     """What headless Chromium parses: the two cards, the code as text, and no script element
     (the assertions above are on the HTML text; this checks a real parser agrees)."""
-    from autograder.class_report import write_report
+    from autograder.reporters.class_report import write_report
 
     page = write_report(write_results(tmp_path / "results", a_class()))
     dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",

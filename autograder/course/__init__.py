@@ -16,25 +16,28 @@ implementation that reproduces it, usually the right code with one thing changed
     def cost_one_term_summed(A2, Y):
         return float(-np.sum(Y * np.log(A2)))
 
-These names are the public interface, documented in the README; the rest of the kit may change.
-`python -m autograder catalogue check FILE` proves a file's entries usable before a class sees
-them.
+These names are the public interface, documented in docs/course-catalogues.md; the rest of the kit
+may change. `python -m autograder catalogue check FILE` proves a file's entries usable before a
+class sees them.
 """
 
-from autograder.diagnosis.catalogue import SECTIONS
-from autograder.diagnosis.context import FIELDS
-from autograder.reference import reference
-from autograder.student_api import GRADED
+from autograder.answers.reference import reference
+from autograder.judge.diagnosis.catalogue import SECTIONS
+from autograder.judge.diagnosis.context import FIELDS
+from autograder.judge.student_api import GRADED
 
 ANCHORS = dict(SECTIONS)
 """Anchor -> heading: the sections of the notebook a hint may point at."""
 HINT_FIELDS = FIELDS
 """The fields a hint template may name, filled with the student's own numbers (see
-autograder/diagnosis/context.py): {m}, {n_y}, {got_shape}, {shape_W2}, ..."""
-SIGNATURES = {function.name: function.parameters for function in GRADED}
+autograder/judge/diagnosis/context.py): {m}, {n_y}, {got_shape}, {shape_W2}, ..."""
+PARAMETERS = {function.name: function.parameters for function in GRADED}
 """Graded function -> its parameters: a wrong implementation takes the same ones, in order."""
+SIGNATURES = PARAMETERS
+"""PARAMETERS under its first name, kept for the course catalogues that use it (a "signature" is
+otherwise one of the grader's generic patterns, S-...)."""
 
-__all__ = ["mistake", "reference", "ANCHORS", "HINT_FIELDS", "SIGNATURES"]
+__all__ = ["mistake", "reference", "ANCHORS", "HINT_FIELDS", "PARAMETERS", "SIGNATURES"]
 
 _entries = []
 """What @mistake registered since the loader last looked (autograder/course/loading.py)."""

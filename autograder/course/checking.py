@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass
 
 from autograder.course.loading import CatalogueError, CourseCatalogue, installed, load_catalogue
-from autograder.student_api import GRADED_BY_NAME
+from autograder.grading.judge_slots import fill_judge_slots
+from autograder.judge.student_api import GRADED_BY_NAME
+
+fill_judge_slots()  # the entries are judged here, in the grader's own process
 
 CHECK_SEEDS = (20261124, 1)
 """The release's seed (the notebook's checks) and one more: an entry must hold on both."""
@@ -38,7 +41,7 @@ class EntryReport:
 def check_catalogue(catalogue: CourseCatalogue, notebooks=None) -> list:
     """One EntryReport per entry, in the file's order. notebooks: the notebooks whose anchors
     the hints point at (default: the source notebook and its release)."""
-    from autograder.release import RELEASE_NOTEBOOK, SOURCE_NOTEBOOK
+    from autograder.paths import RELEASE_NOTEBOOK, SOURCE_NOTEBOOK
 
     notebooks = [SOURCE_NOTEBOOK, RELEASE_NOTEBOOK] if notebooks is None else notebooks
     anchors = {path: notebook_anchors(path) for path in notebooks if path.exists()}
@@ -79,13 +82,13 @@ def notebook_anchors(path) -> set:
 
 
 def _check_on(entry, seed: int, report: EntryReport) -> list:
-    from autograder.cases import make_calls
-    from autograder.checks import check_call
-    from autograder.diagnosis.catalogue import mistakes_for
-    from autograder.diagnosis.composition import FORM_PREFIX, form_keys
-    from autograder.diagnosis.matching import outcome_matches
-    from autograder.diagnosis.rendering import OUTPUT_KINDS, catalogue_hint
-    from autograder.settings import Settings
+    from autograder.answers.cases import make_calls
+    from autograder.judge.checks import check_call
+    from autograder.judge.diagnosis.catalogue import mistakes_for
+    from autograder.judge.diagnosis.composition import FORM_PREFIX, form_keys
+    from autograder.judge.diagnosis.matching import outcome_matches
+    from autograder.judge.diagnosis.rendering import OUTPUT_KINDS, catalogue_hint
+    from autograder.judge.settings import Settings
 
     settings = Settings()
     mistake = entry.mistake
@@ -137,14 +140,14 @@ def _check_on(entry, seed: int, report: EntryReport) -> list:
         named = ", ".join(m for m in result.mistakes) or "nothing"
         return [f"Given this code as a student's, the grader names {named}, not "
                 f"{mistake.id}: it says \"{said}\". An earlier step of the diagnosis explains "
-                "the same outcome; see the README, 'Course catalogues'."]
+                "the same outcome; see docs/course-catalogues.md."]
     report.hint = next((h for h in result.hints if h.endswith(f"[{mistake.id}]")),
                        result.hints[0])
     return []
 
 
 def _form_name(key: str) -> str:
-    from autograder.diagnosis.composition import mistake_ids
+    from autograder.judge.diagnosis.composition import mistake_ids
 
     ids = mistake_ids(key)
     if len(ids) == 1:
@@ -154,13 +157,13 @@ def _form_name(key: str) -> str:
 
 def _run(implementation, call, settings):
     """The implementation called as the notebook's checks call a student's function."""
-    from autograder.visible import call_here
+    from autograder.judge.visible import call_here
 
     return call_here(implementation, call.args, settings)
 
 
 def _as_mutant(outcome):
-    from autograder.diagnosis.matching import MutantOutcome
+    from autograder.judge.diagnosis.matching import MutantOutcome
 
     if outcome.status == "raised":
         return MutantOutcome(True, error_type=outcome.error.get("type", ""),
@@ -170,9 +173,9 @@ def _as_mutant(outcome):
 
 def _judge(entry, calls, outcomes, settings):
     """The grader's verdict on the entry's code taken as a student's, the other functions right."""
-    from autograder.reference import reference
-    from autograder.verdict import Components, judge
-    from autograder.visible import trace_here
+    from autograder.answers.reference import reference
+    from autograder.judge.verdict import Components, judge
+    from autograder.judge.visible import trace_here
 
     components = None
     if entry.mistake.function == "backward_propagation":

@@ -14,10 +14,10 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.diagnosis.catalogue import (COURSE_ID, MISTAKES_BY_ID, SECTIONS, Mistake,
-                                            add_course_mistakes, remove_course_mistakes)
-from autograder.diagnosis.context import FIELDS
-from autograder.student_api import GRADED_BY_NAME
+from autograder.judge.diagnosis.catalogue import (COURSE_ID, MISTAKES_BY_ID, SECTIONS, Mistake,
+                                                  add_course_mistakes, remove_course_mistakes)
+from autograder.judge.diagnosis.context import FIELDS
+from autograder.judge.student_api import GRADED_BY_NAME
 
 
 class CatalogueError(Exception):
@@ -163,7 +163,7 @@ def _refuse_untrusted(path: Path, submissions) -> None:
 
 def install(catalogue: CourseCatalogue) -> None:
     """Add the entries to the catalogue and their wrong implementations to the mutants."""
-    from autograder.diagnosis.mutants import MUTANTS
+    from autograder.answers.mutants import MUTANTS
 
     add_course_mistakes(entry.mistake for entry in catalogue.entries)
     for entry in catalogue.entries:
@@ -173,8 +173,8 @@ def install(catalogue: CourseCatalogue) -> None:
 
 def uninstall() -> None:
     """Forget every course entry (tests, and `catalogue check`, which installs for a while)."""
-    from autograder.diagnosis.catalogue import course_mistakes
-    from autograder.diagnosis.mutants import MUTANTS
+    from autograder.answers.mutants import MUTANTS
+    from autograder.judge.diagnosis.catalogue import course_mistakes
 
     for mistake in course_mistakes():
         MUTANTS.pop(mistake.id, None)
@@ -184,7 +184,7 @@ def uninstall() -> None:
 
 def _forget_outcomes() -> None:
     """The cached calls keep each mutant's outcome by id: another file may reuse an id."""
-    from autograder.cases import make_calls
+    from autograder.answers.cases import make_calls
 
     make_calls.cache_clear()
 

@@ -11,13 +11,14 @@ import re
 import textwrap
 from pathlib import Path
 
+from autograder.judge.student_api import GRADED_BY_NAME
 from autograder.reporters.printable import printable
-from autograder.student_api import GRADED_BY_NAME
 
 HEADER = '''"""Our course's own mistakes, beside backprop-kit's.
 
 Check after every change:  python -m autograder catalogue check {name}
-Use with --catalogue {name} in grade, batch, gradescope and release (README, "Course catalogues").
+Use with --catalogue {name} in grade, batch, gradescope and release (backprop-kit's
+docs/course-catalogues.md).
 """
 
 import numpy as np
@@ -34,7 +35,7 @@ class StartError(Exception):
 def start_entry(results: Path, group_id: str, catalogue: Path) -> str:
     """Append a starting entry for `group_id` (of the batch in `results`) to `catalogue`,
     making the file if missing; return the new entry's id."""
-    from autograder.class_report import load_reports, uncatalogued_groups
+    from autograder.classroom.class_data import load_reports, uncatalogued_groups
 
     if not results.is_dir():
         raise StartError(f"{results}: no such folder; give the RESULTS folder batch wrote.")
@@ -59,14 +60,14 @@ def entry_text(entry_id: str, group: dict) -> str:
     """The starting entry for one group: a skeleton, and the code as a comment."""
     function = GRADED_BY_NAME[group["function"]]
     count = len(group["students"])
-    from autograder.class_report import where_written
+    from autograder.judge.wording import place
 
     shown = group.get("code") or "(the code could not be read)"
     code = [f"    #     {line}".rstrip()
             for line in textwrap.dedent(printable(shown)).splitlines()]
     for line in group.get("lines", []):
         what = line.get("what") or "is where it shows"
-        code.append(f"    # {where_written(line)} {what}: {line['code'].strip()}")
+        code.append(f"    # {place(line.get('cell'), line['line'])} {what}: {line['code'].strip()}")
     code = "\n".join(printable(line) for line in code)
     name = f"{function.name}_group_{re.sub(r'[^0-9a-zA-Z_]', '', group['group'])}"
     return f'''@mistake(

@@ -22,7 +22,7 @@ _CODE_SHOWN = 4
 
 def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
     """Print the summary of a graded class (`summary` from class_report.summarise)."""
-    from autograder.class_report import SIGNATURE_TITLES, mistake_title
+    from autograder.classroom.titles import SIGNATURE_TITLES, mistake_title
 
     console = Console(file=file or sys.stdout, highlight=False, emoji=False)
     scores = summary["scores"]
@@ -100,12 +100,12 @@ def _print_example(console, group: dict, width: int) -> None:
     """Under a shared mistake, where one student's code goes wrong ("e.g. ana, line 3:
     cost = -np.sum(logprobs), computes cost"), or the start of the function when the report
     does not say (report.html shows the whole function)."""
-    from autograder.class_report import where_written
+    from autograder.judge.wording import place
 
     example = group.get("example") or group["students"][0]
     if group.get("lines"):
         for line in group["lines"]:
-            text = f"e.g. {example}, {where_written(line)}: {line['code']}"
+            text = f"e.g. {example}, {place(line.get('cell'), line['line'])}: {line['code']}"
             if line.get("what"):
                 text += f"  ({line['what']})"
             console.print(Text(textwrap.fill(printable(text), width, initial_indent="    ",

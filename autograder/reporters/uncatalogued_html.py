@@ -14,7 +14,8 @@ holding `</pre><script>` stays text.
 import textwrap
 from html import escape
 
-from autograder.class_report import SIGNATURE_TITLES, where_written
+from autograder.classroom.titles import SIGNATURE_TITLES
+from autograder.judge.wording import place
 
 SECTION_CSS = """
 .group { border: 1px solid #ddd; border-left: 4px solid #c44e52; border-radius: 4px;
@@ -87,7 +88,8 @@ def _marked(code: str, lines: list) -> str:
 
 
 def _lines_table(lines: list) -> str:
-    rows = "".join(f"<tr><td>{escape(where_written(line))}</td><td><code>{escape(line['code'])}"
+    rows = "".join(f"<tr><td>{escape(place(line.get('cell'), line['line']))}</td>"
+                   f"<td><code>{escape(line['code'])}"
                    f"</code></td><td class=muted>{escape(str(line.get('what') or ''))}</td></tr>"
                    for line in lines)
     return f"<table class=lines>{rows}</table>"
@@ -111,7 +113,7 @@ def _first_line(group: dict) -> str:
     if not group.get("lines"):
         return ""
     line = group["lines"][0]
-    return f"{escape(where_written(line))}: <code>{escape(line['code'])}</code>"
+    return f"{escape(place(line.get('cell'), line['line']))}: <code>{escape(line['code'])}</code>"
 
 
 def _title(signature: str) -> str:

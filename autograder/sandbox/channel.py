@@ -2,14 +2,14 @@
 
 A frame (sandbox/worker.py, which writes and reads them on its side) is a JSON header and the
 raw bytes of plain-number arrays. What a frame says is decoded, trusting none of it, by
-protocol.py; here a frame is only taken whole, within its size limit and its deadline.
+judge/decoding.py; here a frame is only taken whole, within its size limit and its deadline.
 """
 
 import selectors
 import socket
 import time
 
-from autograder.sandbox.protocol import ProtocolError
+from autograder.judge.decoding import ProtocolError
 from autograder.sandbox.worker import FRAME_MAGIC, FRAME_PREFIX, frame_bytes, parse_frame
 
 MAX_FRAME_BYTES = 64 * 2**20

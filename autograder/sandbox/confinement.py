@@ -17,7 +17,7 @@ the fork and returns to its own just after (`pid_namespace_for_next_fork`); with
 cannot return, so the worker forks once more, and the child, PID 1 of the new namespace, runs
 the submission while its parent waits and ends as it did.
 
-This file has no imports of the kit: like tracing.py it travels inside the worker's source
+This file has no imports of the kit: like judge/tracing.py it travels inside the worker's source
 (sandbox/hiding.py `worker_command`), run by the zygote before any student code. Python 3.11
 has no os.unshare, so it calls libc through ctypes.
 """

@@ -15,7 +15,7 @@ any it cannot vouch for; this reading is what makes its return values safe to ig
 
 import ast
 
-from autograder.parsing import walked
+from autograder.grading.parsing import walked
 from autograder.sandbox.plot_standin import COLORMAPS, PLOT_FAMILY, SERVED, SUBMODULES
 
 NO_PLOTS = "none"

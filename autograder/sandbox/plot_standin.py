@@ -16,8 +16,8 @@ on them (a figure's size, the count of open figures), and the real thing is hand
 then on the stand-in forwards everything to the real library.
 
 This file travels inside the worker's source (sandbox/hiding.py worker_command), like
-tracing.py; it imports the standard library only (numpy, already imported, is looked up when an
-argument is checked). The grader imports it too, for the names SERVED lists.
+judge/tracing.py; it imports the standard library only (numpy, already imported, is looked up when
+an argument is checked). The grader imports it too, for the names SERVED lists.
 """
 
 import importlib

@@ -2,9 +2,9 @@
 
 This file is the only code that runs beside a submission. It imports the standard library and
 numpy only (never the autograder or the reference), and is started as a script with `python -I`,
-so nothing of the grader is importable from here. It speaks to the grader over two pipes in
-frames (see `write_frame`): a JSON header followed by arrays in numpy's .npy format. Nothing is
-ever pickled. The grader trusts none of what this process says: it re-checks every value.
+so nothing of the grader is importable from here. It speaks to the grader over its end of a
+socket pair, in frames (see `frame_bytes`): a JSON header followed by each array's raw bytes.
+Nothing is ever pickled. The grader trusts none of what this process says: it re-checks every value.
 """
 
 import io
@@ -17,10 +17,10 @@ import sys
 import time
 import types
 
-try:  # in the worker's source text values.py comes first (hiding.py worker_command)
+try:  # in the worker's source text judge/encoding.py comes first (hiding.py worker_command)
     encode
 except NameError:
-    from autograder.sandbox.values import (MAX_CONTAINER_ITEMS, SUBMISSION_FILENAME,
+    from autograder.judge.encoding import (MAX_CONTAINER_ITEMS, SUBMISSION_FILENAME,
                                            describe_exception, encode)
 
 
@@ -115,7 +115,7 @@ def read_frame(stream, max_bytes=64 * 2**20):
 
 
 # Values: the grader's arguments in; what a call returned or raised goes out described by
-# values.py (encode, describe_exception).
+# judge/encoding.py (encode, describe_exception).
 
 def decode_arguments(encoded, arrays):
     """Rebuild the grader's arguments (trusted data: arrays, numbers and dicts of them)."""
@@ -237,7 +237,7 @@ def main():
         return
     restore_builtins()
     write_frame(replies, {"status": "ready", "names": _defined_names(module.__dict__),
-                          "signatures": parameter_names(module.__dict__),
+                          "parameter_names": parameter_names(module.__dict__),
                           "cell_errors": cell_errors[:20]})
 
     while True:
@@ -274,7 +274,7 @@ def main():
 
 
 def _answer_trace(replies, function, args, seconds, restore_builtins):
-    """Run `function` again under the tracer (sandbox/tracing.py, part of this source) and send
+    """Run `function` again under the tracer (judge/tracing.py, part of this source) and send
     what it recorded. What it prints is taken back out of the output file, so the report shows
     only what the graded calls printed."""
     printed_until = os.lseek(1, 0, os.SEEK_CUR)
@@ -329,11 +329,9 @@ def _trace_reply(traced, returned):
 try:  # in the worker's source text confinement.py comes first (hiding.py worker_command)
     prepare
 except NameError:
-    from autograder.sandbox.confinement import (CONFINEMENT_FAILED, ConfinementError,
-                                                deny_keyrings, discard, enter,
-                                                own_pid_namespace_again,
-                                                pid_namespace_for_next_fork, prepare,
-                                                visible_paths)
+    from autograder.sandbox.confinement import (CONFINEMENT_FAILED, ConfinementError, deny_keyrings,
+                                                discard, enter, own_pid_namespace_again,
+                                                pid_namespace_for_next_fork, prepare, visible_paths)
 
 
 def cover_paths(paths):

@@ -1,7 +1,7 @@
 """Does every catalogued mistake, applied to the reference, get its own hint on its own function?
 
 Each test builds a whole submission: the reference with one graded function replaced by the
-mistake's wrong implementation (diagnosis/mutants.py), and grades it through the sandbox like a
+mistake's wrong implementation (answers/mutants.py), and grades it through the sandbox like a
 student's file.
 """
 
@@ -11,12 +11,12 @@ import string
 
 import pytest
 
-from autograder.cases import make_calls
-from autograder.diagnosis.catalogue import MISTAKES, MISTAKES_BY_ID, SECTIONS
-from autograder.diagnosis.context import FIELDS, hint_context
-from autograder.diagnosis.mutants import MUTANTS
-from autograder.grading import COMPONENTS, grade_path
-from autograder.student_api import GRADED_NAMES
+from autograder.answers.cases import make_calls
+from autograder.answers.mutants import MUTANTS
+from autograder.grading.grader import COMPONENTS, grade_path
+from autograder.judge.diagnosis.catalogue import MISTAKES, MISTAKES_BY_ID, SECTIONS
+from autograder.judge.diagnosis.context import FIELDS, hint_context
+from autograder.judge.student_api import GRADED_NAMES
 from tests.conftest import REFERENCE
 
 CATALOGUE_IDS = [mistake.id for mistake in MISTAKES]
@@ -92,7 +92,7 @@ def test_hint_template_renders_with_known_fields_and_teaches(mistake_id):
     call = make_calls(function, 3)[0]
     text = mistake.hint.format(**hint_context(call, "dW1", ratio="5"))
     assert "{" not in text and "}" not in text
-    # "Not implemented" is plain on purpose (STYLE.md §4.4): no lecture for an empty stub.
+    # "Not implemented" is plain on purpose: no lecture for an empty stub.
     assert (60 if mistake_id == "U8" else 120) <= len(text) <= 500, len(text)
     for word in ("just ", "simply", "obviously", "you forgot", "!"):
         assert word not in text.lower()
@@ -100,8 +100,8 @@ def test_hint_template_renders_with_known_fields_and_teaches(mistake_id):
 
 
 def test_every_mutant_differs_from_the_reference_somewhere():
-    from autograder.diagnosis.matching import run_mutant, same_value
-    from autograder.settings import Settings
+    from autograder.judge.diagnosis.matching import run_mutant, same_value
+    from autograder.judge.settings import Settings
 
     for mistake_id, (function, implementation) in MUTANTS.items():
         if mistake_id == "U1":  # right values, but it changes its input in place

@@ -7,7 +7,8 @@ differently fails these tests instead of silently losing the hints.
 import numpy as np
 import pytest
 
-from autograder.diagnosis.numpy_errors import explain_numpy_error, is_shape_error, parse_shapes
+from autograder.judge.diagnosis.numpy_errors import (explain_numpy_error, is_shape_error,
+                                                     parse_shapes)
 
 
 def numpy_message(operation, *arrays):

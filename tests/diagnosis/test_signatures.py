@@ -6,7 +6,7 @@ at once), so only the generic recognisers, or the catalogue's combinations, can 
 
 import pytest
 
-from autograder.grading import grade_path
+from autograder.grading.grader import grade_path
 
 DZ2 = "dZ2 = A2 - Y"
 DB = "db = np.sum(dZ, axis=1, keepdims=True) / m"

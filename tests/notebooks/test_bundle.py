@@ -1,8 +1,8 @@
 """Do the visible checks work from the student bundle alone, with the autograder's hints?
 
 Each test runs a fresh Python inside assignments/backprop (or a bundle just generated), where
-the bundle is all there is: no autograder package, no reference, no mutants. And does the
-bundle hold only what those checks import?
+the bundle is all there is: no autograder package, no reference, no mutants. And is the bundle
+the judge's folder, whole, each of whose modules those checks import?
 """
 
 import json
@@ -12,17 +12,19 @@ import textwrap
 
 import pytest
 
-from autograder.grading import grade_path
-from autograder.release import (BUNDLE_MODULES, BUNDLE_NAME, RELEASE_NOTEBOOK, RELEASE_SEED,
-                                write_bundle)
-from autograder.student_api import GRADED_NAMES
+from autograder.grading.grader import grade_path
+from autograder.judge.student_api import GRADED_NAMES
+from autograder.paths import RELEASE_NOTEBOOK
+from autograder.release.bundle import BUNDLE_NAME, bundle_on_disk, judge_files, write_bundle
+from autograder.release.fixture_writer import RELEASE_SEED
 from tests.conftest import REFERENCE
 
 BUNDLE_DIR = RELEASE_NOTEBOOK.parent
-ANSWER_MODULES = ("reference", "cases", "gradient_check", "diagnosis.mutants", "diagnosis.forms",
-                  "diagnosis.flow")
-"""The autograder's modules that hold or compute answers: the reference loaded, answers computed
-with it (cases, gradient_check), near-solutions (mutants, forms) and the right steps (flow)."""
+ANSWER_MODULES = ("answers", "reference", "cases", "gradient_check", "mutants", "forms", "flow",
+                  "diagnosis.mutants", "diagnosis.forms", "diagnosis.flow")
+"""The autograder's modules that hold or compute answers (autograder/answers/, and where they
+lived before): the reference loaded, answers computed with it (cases, gradient_check),
+near-solutions (mutants, forms) and the right steps (flow)."""
 WRONG = {
     "forward_propagation": ("A1 = np.tanh(Z1)", "A1 = sigmoid(Z1)"),
     "compute_cost": ("cost = -np.sum(logprobs) / m", "cost = np.sum(logprobs)"),
@@ -169,14 +171,15 @@ def test_every_check_runs_from_the_bundle_alone(every_check_from_the_bundle):
     assert report["autograder"] is False and report["ours"] == []
 
 
-def test_the_bundle_ships_exactly_the_modules_the_checks_import(every_check_from_the_bundle,
-                                                                fresh_bundle):
-    """Nothing unused ships (and nothing the checks need is missing): the bundle's modules,
-    BUNDLE_MODULES and sandbox/__init__.py, are what running every check, right and wrong,
-    imports."""
-    shipped = {_module_name(path.relative_to(fresh_bundle / BUNDLE_NAME))
-               for path in (fresh_bundle / BUNDLE_NAME).rglob("*.py")}
-    assert shipped == {_module_name(relative) for relative in BUNDLE_MODULES} | {"sandbox"}
+def test_the_bundle_is_the_judge_whole_and_the_checks_import_each_module(
+        every_check_from_the_bundle, fresh_bundle):
+    """The bundle is autograder/judge/ copied whole, byte for byte, with fixtures.npz; and
+    nothing unused ships (nor is anything the checks need missing): its modules are what
+    running every check, right and wrong, imports."""
+    files = bundle_on_disk(fresh_bundle / BUNDLE_NAME)
+    assert {relative: data for relative, data in files.items()
+            if relative != "fixtures.npz"} == judge_files()
+    shipped = {_module_name(relative) for relative in files if relative.endswith(".py")}
     assert every_check_from_the_bundle["imported"] == sorted(
         BUNDLE_NAME + ("." + name if name else "") for name in shipped)
 
@@ -184,8 +187,8 @@ def test_the_bundle_ships_exactly_the_modules_the_checks_import(every_check_from
 def test_no_module_that_holds_an_answer_ships(every_check_from_the_bundle):
     committed = {_module_name(path.relative_to(BUNDLE_DIR / BUNDLE_NAME))
                  for path in (BUNDLE_DIR / BUNDLE_NAME).rglob("*.py")}
-    listed = {_module_name(relative) for relative in BUNDLE_MODULES}
-    assert not (committed | listed) & set(ANSWER_MODULES)
+    shipped = {_module_name(relative) for relative in judge_files() if relative.endswith(".py")}
+    assert not (committed | shipped) & set(ANSWER_MODULES)
     assert every_check_from_the_bundle["answers"] == []
 
 

@@ -1,15 +1,16 @@
 """The source notebook's hidden tests, as they run in a kernel: grade_hidden with a history.
 
-Under nbgrader autograde their output counts for nothing (nbgrader_points.py decides); they are
-what an instructor sees running the source notebook, so they must still say the truth plainly.
+Under nbgrader autograde their output counts for nothing (integrations/nbgrader/points.py decides);
+they are what an instructor sees running the source notebook, so they must still say the truth
+plainly.
 """
 
 import subprocess
 
 import pytest
 
-from autograder import grader_process
-from autograder.hidden_tests import HiddenTestFailed, _REPORTS, grade_hidden
+from autograder.integrations.nbgrader import grader_process
+from autograder.integrations.nbgrader.hidden_tests import _REPORTS, HiddenTestFailed, grade_hidden
 
 SETUP = "%xmode Minimal\nimport numpy as np\n\nfrom backprop_checks import check"
 

@@ -1,4 +1,4 @@
-"""The kernel's jail (autograder/kernel_jail.py), checked from inside a command it runs.
+"""The kernel's jail (integrations/nbgrader/jail.py), checked from inside a command it runs.
 
 The command here is a small Python script in place of ipykernel, started the way nbgrader's
 kernels are (`python -I .../kernel_jail.py --course DIR ... -- COMMAND`, from the notebook's
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder.kernel_jail import WARNING
+from autograder.integrations.nbgrader.jail import WARNING
 from tests.conftest import KIT_ROOT, processes_with
 
 LOOK_AROUND = r'''
@@ -144,7 +144,8 @@ def course(user):
 def jail_argv(user, course, *command) -> list:
     """The launcher's command line, with what nbgrader's kernel manager passes it."""
     runtime = course.parent / "runtime"
-    return [str(user.python), "-I", str(user.kit / "autograder" / "kernel_jail.py"),
+    launcher = user.kit / "autograder" / "integrations" / "nbgrader" / "jail.py"
+    return [str(user.python), "-I", str(launcher),
             "--course", str(course), "--read-only", str(course.parent / "extra"),
             "--hide", str(runtime), "--connection-file", str(runtime / "kernel-1.json"),
             "--", *map(str, command)]
@@ -299,7 +300,7 @@ def test_nbgraders_execute_starts_its_kernels_through_the_launcher():
     from jupyter_core.paths import jupyter_config_dir, jupyter_runtime_dir
     from traitlets.config import Config
 
-    from autograder.nbgrader_kernel import LAUNCHER, JailedExecute, JailedKernelManager
+    from autograder.integrations.nbgrader.kernel import LAUNCHER, JailedExecute, JailedKernelManager
 
     manager_class = JailedExecute(config=Config()).kernel_manager_class
     assert manager_class is JailedKernelManager
@@ -316,7 +317,7 @@ def test_nbgraders_execute_starts_its_kernels_through_the_launcher():
 
 
 def test_links_and_fifos_are_removed_from_the_notebooks_folder_only(tmp_path):
-    from autograder.nbgrader_kernel import remove_links
+    from autograder.integrations.nbgrader.kernel import remove_links
 
     course = tmp_path / "course"
     folder = course / "autograded" / "heidi" / "backprop"

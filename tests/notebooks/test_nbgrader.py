@@ -1,12 +1,12 @@
 """nbgrader end to end, with the real nbgrader and a real Jupyter kernel, in a copy of the course.
 
-An instructor's workflow as the README gives it, on a course copied as a fresh clone has it
-(no source-side copy of the visible checks: nbgrader_source.py writes it): generate_assignment,
-then autograde four students (the solution, a notebook with a known mistake, the untouched release, and a notebook
-that fakes the hidden tests' answer from inside its kernel), generate_feedback and export.
-Then, in a copy, four notebooks whose kernels attack the course from their jail
-(autograder/kernel_jail.py): they rewrite the kit, leave a process behind to edit the
-gradebook, go for nbgrader's own process, and leave links for nbgrader to write through.
+An instructor's workflow as the README gives it, on a course copied as a fresh clone has it (no
+source-side copy of the visible checks: integrations/nbgrader/source_hook.py writes it):
+generate_assignment, then autograde four students (the solution, a notebook with a known mistake,
+the untouched release, and a notebook that fakes the hidden tests' answer from inside its kernel),
+generate_feedback and export. Then, in a copy, four notebooks whose kernels attack the course from
+their jail (autograder/integrations/nbgrader/jail.py): they rewrite the kit, leave a process behind
+to edit the gradebook, go for nbgrader's own process, and leave links for nbgrader to write through.
 """
 
 import ast
@@ -24,9 +24,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.nbgrader_source import WROTE
-from autograder.release import BUNDLE_NAME, RELEASE_NOTEBOOK, SOURCE_NOTEBOOK, bundle_on_disk
-from autograder.settings import Settings
+from autograder.integrations.nbgrader.source_hook import WROTE
+from autograder.judge.settings import Settings
+from autograder.paths import RELEASE_NOTEBOOK, SOURCE_NOTEBOOK
+from autograder.release.bundle import BUNDLE_NAME, bundle_on_disk, same_bundle
 from tests.conftest import KIT_ROOT, REFERENCE, processes_with
 
 pytestmark = pytest.mark.nbgrader
@@ -262,7 +263,7 @@ def test_known_mistake_gets_partial_marks_and_its_hint_in_the_feedback(course):
 def test_known_mistakes_hint_comes_from_the_preprocessor_not_the_kernel(course):
     """Is bob's hint in his feedback the one GraderPoints wrote, with the kernel's own output
     of that cell gone?"""
-    from autograder.nbgrader_points import FAILED
+    from autograder.integrations.nbgrader.points import FAILED
 
     cell = _test_cells(_autograded(course, "bob"))["test_compute_db"]
     [output] = cell.outputs
@@ -432,7 +433,8 @@ def test_release_in_the_repository_is_what_nbgrader_generates(course):
     committed = KIT_ROOT / "assignments" / "backprop"
     assert (generated / "backprop.ipynb").read_text() == (committed / "backprop.ipynb").read_text(), \
         "assignments/backprop is stale: run python -m autograder release"
-    assert bundle_on_disk(generated / BUNDLE_NAME) == bundle_on_disk(committed / BUNDLE_NAME)
+    assert same_bundle(bundle_on_disk(generated / BUNDLE_NAME),
+                       bundle_on_disk(committed / BUNDLE_NAME))
 
 
 def test_without_release_nbgrader_gets_the_checks_from_the_kit_and_says_so(course):
@@ -440,7 +442,7 @@ def test_without_release_nbgrader_gets_the_checks_from_the_kit_and_says_so(cours
     autograde still copy the visible checks, so that each graded notebook's setup cell runs?"""
     assert WROTE.format(folder="solutions/backprop") in (course / "generate.log").read_text()
     source = bundle_on_disk(course / "solutions" / "backprop" / BUNDLE_NAME)
-    assert source == bundle_on_disk(KIT_ROOT / "assignments" / "backprop" / BUNDLE_NAME)
+    assert same_bundle(source, bundle_on_disk(KIT_ROOT / "assignments" / "backprop" / BUNDLE_NAME))
     for student in STUDENTS:
         assert bundle_on_disk(course / "autograded" / student / "backprop" / BUNDLE_NAME) == source
     setup = next(cell for cell in _autograded(course, "alice").cells
@@ -481,7 +483,7 @@ def test_test_cells_carry_the_clis_points():
 
 
 def test_source_notebook_exercises_are_the_reference_functions():
-    from autograder.release import reference_functions
+    from autograder.integrations.nbgrader.notebook_sync import reference_functions
 
     functions = reference_functions()
     source = nbformat.read(str(SOURCE_NOTEBOOK), 4)
@@ -492,8 +494,8 @@ def test_source_notebook_exercises_are_the_reference_functions():
 
 
 def test_every_hint_anchor_exists_in_the_source_and_the_release():
-    from autograder.diagnosis.catalogue import SECTIONS
-    from autograder.student_api import GRADED
+    from autograder.judge.diagnosis.catalogue import SECTIONS
+    from autograder.judge.student_api import GRADED
 
     anchors = set(SECTIONS) | {function.anchor for function in GRADED}
     for path in (SOURCE_NOTEBOOK, RELEASE_NOTEBOOK):

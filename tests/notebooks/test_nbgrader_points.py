@@ -14,11 +14,12 @@ from nbgrader.converters import Autograde
 from nbgrader.utils import determine_grade
 from traitlets.config.loader import PyFileConfigLoader
 
-from autograder import grader_process
-from autograder.nbgrader_points import (FAILED, PASSED, UNAVAILABLE, GraderPoints,
-                                        graded_function, student_code, with_grader_points)
-from autograder.release import RELEASE_NOTEBOOK, SOURCE_NOTEBOOK
-from autograder.settings import Settings
+from autograder.integrations.nbgrader import grader_process
+from autograder.integrations.nbgrader.points import (FAILED, PASSED, UNAVAILABLE, GraderPoints,
+                                                     graded_function, student_code,
+                                                     with_grader_points)
+from autograder.judge.settings import Settings
+from autograder.paths import RELEASE_NOTEBOOK, SOURCE_NOTEBOOK
 from tests.conftest import KIT_ROOT
 
 RESOURCES = {"nbgrader": {"student": "erin", "assignment": "backprop", "notebook": "backprop"}}
@@ -50,10 +51,10 @@ def _run(notebook, caplog, **traits):
 
 
 def test_config_puts_grader_points_between_execute_and_save_auto_grades_keeping_nbgraders_order():
-    """nbgrader's own order, with GraderPoints added and Execute jailed (nbgrader_kernel.py)."""
+    """nbgrader's own order, with GraderPoints added and Execute jailed (kernel.py)."""
     from nbgrader.preprocessors import Execute
 
-    from autograder.nbgrader_kernel import JailedExecute
+    from autograder.integrations.nbgrader.kernel import JailedExecute
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(KIT_ROOT)).load_config()
     configured = list(config.Autograde.autograde_preprocessors)
@@ -152,7 +153,7 @@ def test_a_grader_that_prints_no_report_gives_zero(caplog, monkeypatch, stdout):
 
 @pytest.mark.parametrize("step", ["student_code", "verdict_outputs"])
 def test_a_bug_in_the_preprocessor_gives_zero_and_a_plain_message(caplog, monkeypatch, step):
-    import autograder.nbgrader_points as points
+    import autograder.integrations.nbgrader.points as points
 
     monkeypatch.setattr(points, step, lambda *arguments: 1 / 0)
     notebook = _run(_notebook(SOURCE_NOTEBOOK), caplog)
@@ -181,8 +182,8 @@ def test_a_graded_cell_that_names_no_graded_function_is_left_to_nbgrader(caplog)
 
 
 def test_hints_are_folded_as_the_notebook_folds_them():
-    from autograder.nbgrader_points import _fold
-    from autograder.visible import wrap
+    from autograder.integrations.nbgrader.points import fold as _fold
+    from autograder.judge.visible import wrap
 
     hint = ("In cell 26, line 11 of your compute_db, `db = np.sum(dZ, axis=1) / m`: your db2 has "
             "shape (1,), but b2 is (1, 1).\n\nSee \"Why db keeps its column\" "
@@ -193,9 +194,13 @@ def test_hints_are_folded_as_the_notebook_folds_them():
 def test_nbgraders_process_imports_nothing_of_the_sandbox_or_the_checks():
     """The preprocessor lives in nbgrader's process: a broken or hostile worker module must not
     be able to take nbgrader down with it."""
-    code = ("import sys, autograder.nbgrader_points\n"
+    code = ("import sys, autograder.integrations.nbgrader.points\n"
             "print(sorted(m for m in sys.modules if m.startswith(('autograder.', 'numpy'))))")
     completed = subprocess.run([sys.executable, "-c", code], cwd=KIT_ROOT, capture_output=True,
                                text=True, timeout=60)
-    assert completed.stdout.split("\n")[0] == \
-        "['autograder.grader_process', 'autograder.nbgrader_points', 'autograder.student_api']"
+    assert completed.stdout.split("\n")[0] == str([
+        "autograder.integrations", "autograder.integrations.nbgrader",
+        "autograder.integrations.nbgrader.grader_process",
+        "autograder.integrations.nbgrader.points",
+        "autograder.judge", "autograder.judge.student_api", "autograder.judge.wording",
+        "autograder.moved", "autograder.paths"])

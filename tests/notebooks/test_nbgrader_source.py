@@ -8,9 +8,12 @@ import logging
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
-from autograder import nbgrader_source, release
-from autograder.nbgrader_source import COULD_NOT_WRITE, WROTE, refresh_source_bundle
-from autograder.release import BUNDLE_NAME, bundle_files, bundle_on_disk
+from autograder.integrations.nbgrader import source_hook as nbgrader_source
+from autograder.integrations.nbgrader.source_hook import (COULD_NOT_WRITE, WROTE,
+                                                          refresh_source_bundle)
+from autograder import paths
+from autograder.release import bundle as release
+from autograder.release.bundle import BUNDLE_NAME, bundle_files, bundle_on_disk
 from tests.conftest import KIT_ROOT
 
 
@@ -19,7 +22,7 @@ def source_folder(tmp_path, monkeypatch):
     """An empty source folder, course/solutions/backprop, in place of the kit's."""
     folder = tmp_path / "course" / "solutions" / "backprop"
     folder.mkdir(parents=True)
-    monkeypatch.setattr(release, "SOURCE_ASSIGNMENT", folder)
+    monkeypatch.setattr(paths, "SOURCE_ASSIGNMENT", folder)
     # nbgrader's log, as traitlets gives it to code outside its classes, but one caplog sees
     monkeypatch.setattr(nbgrader_source, "get_logger", lambda: logging.getLogger("nbgrader-log"))
     nbgrader_source._refresh_once.cache_clear()

@@ -35,12 +35,11 @@ from pathlib import Path
 
 import pytest
 
+from autograder.classroom.signing import is_signed_report
 from autograder.reporters.printable import printable
-from autograder.signing import is_signed_report
 from tests.conftest import REFERENCE, KitAs
-from tests.redteam.cross_student_attacks import (ATTACKERS, SINGLE_SUBMISSION,
-                                                 TELL_THROUGH_A_HINT, Attack,
-                                                 attacker_source)
+from tests.redteam.cross_student_attacks import (ATTACKERS, SINGLE_SUBMISSION, TELL_THROUGH_A_HINT,
+                                                 Attack, attacker_source)
 from tests.redteam.test_redteam import WRONG_FUNCTIONS
 
 SEED = 11

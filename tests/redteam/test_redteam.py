@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from autograder.release import RELEASE_SEED
+from autograder.release.fixture_writer import RELEASE_SEED
 from autograder.sandbox.processes import ProcessGroup
 from tests.conftest import KIT_ROOT, REFERENCE, processes_with
 
@@ -158,7 +158,7 @@ WITH_DB = ("compute_db", "backward_propagation")
 
 def _hardcoded_visible_outputs() -> str:
     """A submission that returns the stored visible checks' answers, whatever its inputs."""
-    from autograder.fixtures import load_calls
+    from autograder.judge.fixtures import load_calls
 
     calls = load_calls(KIT_ROOT / "assignments" / "backprop" / "backprop_checks" / "fixtures.npz")
     answers = {name: [call.expected for call in calls[name]] for name in

@@ -15,9 +15,9 @@ import time
 import numpy as np
 import pytest
 
+from autograder.judge.settings import Settings
 from autograder.sandbox import Sandbox, start_zygote
 from autograder.sandbox.confinement import scratch_folder, visible_paths
-from autograder.settings import Settings
 from tests.conftest import KIT_ROOT, REFERENCE
 
 LOOK_AROUND = f'''
@@ -110,7 +110,8 @@ def test_the_worker_sees_python_and_nothing_of_the_grader(box):
     top = box.call("top_level", (np.zeros(1),)).value
     assert {"dev", "proc", "tmp", "usr"} <= set(top)
     assert not {"home", "srv", "var", "boot", "sys", "run"} & set(top)
-    for path in (str(REFERENCE), str(KIT_ROOT / "autograder" / "batch.py"), "/etc/passwd",
+    for path in (str(REFERENCE), str(KIT_ROOT / "autograder" / "classroom" / "batch.py"),
+                 "/etc/passwd",
                  "/etc/hostname", os.path.expanduser("~/.cache/backprop-kit/report-key")):
         assert box.call("read", (_codes(path),)).value == "FileNotFoundError", path
 
@@ -166,7 +167,7 @@ def test_a_run_that_ends_itself_by_a_signal_is_run_once_more_then_fails(box):
 
 
 def test_the_report_tells_the_student_about_the_second_run(submission_with):
-    from autograder.grading import grade_path
+    from autograder.grading.grader import grade_path
 
     path = submission_with("def compute_db(dZ):\n",
                            "def compute_db(dZ):\n    import ctypes; ctypes.string_at(0)\n")

@@ -11,13 +11,13 @@ worker's memory map once it is.
 import numpy as np
 import pytest
 
-from autograder import grading
-from autograder.grading import grade_path
+from autograder.grading import grader as grading
+from autograder.grading.grader import grade_path
+from autograder.judge.settings import Settings
 from autograder.sandbox import PLOTTING, PRELOAD, Sandbox
 from autograder.sandbox.plot_gate import REAL, STAND_IN, plot_mode
-from autograder.sandbox.plot_standin import (AXIS_OPTIONS, COLORMAPS, COLORS, FONT_SIZES,
-                                             MARKERS, PLOT_FORMATS, SERVED, SUBMODULES)
-from autograder.settings import Settings
+from autograder.sandbox.plot_standin import (AXIS_OPTIONS, COLORMAPS, COLORS, FONT_SIZES, MARKERS,
+                                             PLOT_FORMATS, SERVED, SUBMODULES)
 from tests.test_notebook_submissions import _function_sources, make_notebook
 
 SEED = 3

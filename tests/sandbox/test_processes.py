@@ -6,9 +6,9 @@ import uuid
 import numpy as np
 import pytest
 
+from autograder.judge.settings import Settings
 from autograder.sandbox import Sandbox
 from autograder.sandbox.processes import ProcessGroup
-from autograder.settings import Settings
 from tests.conftest import processes_with
 
 
@@ -35,8 +35,7 @@ def leave_one_behind(x):
         assert len(processes_with(marker)) >= 2
         if box.processes.path is None and not box.zygote.confined()[0]:
             pytest.skip("neither a cgroup nor a PID namespace on this machine: a process that "
-                        "left the worker's session cannot be found (README, 'What the sandbox "
-                        "does not protect')")
+                        "left the worker's session cannot be found (docs/security.md)")
     finally:
         box.close()
     deadline = time.monotonic() + 5

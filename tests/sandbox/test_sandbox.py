@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder.grading import grade_path
+from autograder.grading.grader import grade_path
+from autograder.judge.decoding import Opaque
+from autograder.judge.settings import Settings
 from autograder.sandbox import Sandbox
 from autograder.sandbox.confinement import scratch_folder, visible_paths
-from autograder.sandbox.protocol import Opaque
-from autograder.settings import Settings
 
 SOURCE = '''
 import os, sys

@@ -1,6 +1,6 @@
 """Does the tracer record what a failing function computed, part by part, and stay out of the way?
 
-The tracer (autograder/sandbox/tracing.py) runs a failing function again with every expression
+The tracer (autograder/judge/tracing.py) runs a failing function again with every expression
 recorded. These tests check it in this process on plain functions, then through the real
 sandbox: a traced run never changes the report's output, and a traced run that hangs is not
 the student's time-out.
@@ -11,9 +11,9 @@ import textwrap
 
 import numpy as np
 
-from autograder.grading import grade_path
-from autograder.sandbox.tracing import TRACE_MAX_PER_NODE, trace_call
-from autograder.settings import Settings
+from autograder.grading.grader import grade_path
+from autograder.judge.settings import Settings
+from autograder.judge.tracing import TRACE_MAX_PER_NODE, trace_call
 
 
 def _define(source: str, name: str, filename: str = "<submission>"):

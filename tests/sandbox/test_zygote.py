@@ -4,9 +4,9 @@ import os
 
 import numpy as np
 
+from autograder.judge.settings import Settings
 from autograder.sandbox import Sandbox
 from autograder.sandbox.zygote import close_zygotes
-from autograder.settings import Settings
 from tests.conftest import REFERENCE
 from tests.sandbox.test_sandbox import SOURCE
 

@@ -1,7 +1,7 @@
 """The designs (sizes of the grader's inputs) and the Call: one graded call with its answer.
 
-Kept apart from cases.py, which computes answers with the reference, so that the student bundle
-can rebuild Calls from stored fixtures without the reference.
+Kept apart from answers/cases.py, which computes answers with the reference, so that the student
+bundle can rebuild Calls from stored fixtures without the reference.
 """
 
 from dataclasses import dataclass, field
@@ -49,7 +49,7 @@ class Call:
     """The whole honest network this call's inputs come from (X, Y, parameters, cache)."""
     mutant_outcomes: dict = field(default=None, repr=False, compare=False)
     """The catalogue's mutants' outcomes on this call, read with .get(mistake id): stored in
-    the student bundle, run on demand by the grader (diagnosis.mutants.LiveOutcomes)."""
+    the student bundle, run on demand by the grader (answers/mutants.py LiveOutcomes)."""
     numeric_gradient: dict = field(default=None, repr=False, compare=False)
     """Stored numerical gradient of J for backward_propagation's calls, or None (computed)."""
 

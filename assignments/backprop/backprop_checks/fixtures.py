@@ -10,13 +10,13 @@ import json
 
 import numpy as np
 
-from backprop_checks.designs import DESIGNS_BY_NAME, Call
-from backprop_checks.diagnosis.catalogue import Mistake, add_course_mistakes, course_mistakes
-from backprop_checks.diagnosis.matching import MutantOutcome
-from backprop_checks.sandbox.protocol import decode_value
+from .decoding import decode_value
+from .designs import DESIGNS_BY_NAME, Call
+from .diagnosis.catalogue import Mistake, add_course_mistakes, course_mistakes
+from .diagnosis.matching import MutantOutcome
 
 FORMAT_VERSION = 1
-"""Written by backprop_checks.release.write_fixtures (which needs the reference: not shipped)."""
+"""Written by autograder/release/fixture_writer.py (which needs the reference: not shipped)."""
 
 
 def load_calls(path) -> dict:

@@ -17,13 +17,14 @@ class ExerciseResult:
     """Catalogue ids (B19) or signatures (S-transposed) the hints name, for class reports."""
     group: str = None
     """For a failed function graded on a class's inputs: the id of what it did on every call
-    (discovery.py), the same for every student who made the same mistake, however written."""
+    (classroom/mistake_groups.py), the same for every student who made the same mistake, however
+    written."""
     code: str = ""
-    """For a failed function: its body as the student wrote it (discovery.function_code), so
+    """For a failed function: its body as the student wrote it (classroom/mistake_groups.py function_code), so
     that the class report can show one student's code beside the group it stands for."""
     lines: list = field(default_factory=list)
     """For a failed function: the lines that raised or computed its wrong values, when the
-    diagnosis knows them (diagnosis/wrong_lines.py), each {"cell", "line", "code", "what"};
+    diagnosis knows them (classroom/wrong_lines.py), each {"cell", "line", "code", "what"};
     empty otherwise (and in reports older than this field), when the class report falls back
     to `code`."""
 
@@ -51,7 +52,7 @@ class SubmissionResult:
 
     @property
     def max_score(self) -> float:
-        from backprop_checks.settings import DEFAULT_SETTINGS
+        from .settings import DEFAULT_SETTINGS
 
         points = self.settings.get("points") or DEFAULT_SETTINGS.points
         return sum(points.values())

@@ -71,7 +71,7 @@ class Settings:
     """Points per graded function; all or nothing per function."""
 
     def describe(self, name: str) -> str:
-        """The help text of one field, for --help and the README."""
+        """The help text of one field, for --help and the docs."""
         return field_help(name)
 
 

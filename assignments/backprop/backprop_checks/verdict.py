@@ -1,6 +1,6 @@
 """From a function's outcomes on its calls to its verdict: checks, gradient check, hints.
 
-The same code judges a submission graded through the sandbox (grading.py) and a student's
+The same code judges a submission graded through the sandbox (grading/grader.py) and a student's
 function checked in their own kernel from stored fixtures (the notebook's visible checks), so
 both give the same verdict and the same hints. Nothing here runs student code or the reference.
 """
@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from backprop_checks.checks import check_call
-from backprop_checks.checks.findings import Finding
-from backprop_checks.checks.gradients import relative_error
-from backprop_checks.diagnosis import Diagnosis, Hint, diagnose
-from backprop_checks.results import ExerciseResult
-from backprop_checks.student_api import GRAD_KEYS
+from . import slots
+from .checks import check_call
+from .checks.findings import Finding
+from .checks.gradients import relative_error
+from .diagnosis import Diagnosis, Hint, diagnose
+from .results import ExerciseResult
+from .student_api import GRAD_KEYS
 
 COMPONENTS = ("compute_dZ2", "compute_dZ1", "compute_dW", "compute_db")
 """The functions backward_propagation is built from."""
@@ -40,7 +41,7 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
     tracer: () -> one Trace (or None) per call, the function run again with its expressions
     recorded; asked for only if the diagnosis needs it. parameters: the names of the
     function's parameters as the student wrote them, or None. with_lines: keep the lines that
-    went wrong (diagnosis/wrong_lines.py), for the instructor's class report: the grader asks
+    went wrong (classroom/wrong_lines.py), for the instructor's class report: the grader asks
     for them, the notebook's checks, which have no class report, do not.
     """
     findings = [check_call(call, outcome, settings) for call, outcome in zip(calls, outcomes)]
@@ -65,10 +66,8 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
             mistakes.append(hint.mistake)
     lines = []
     try:
-        if with_lines:
-            from backprop_checks.diagnosis.wrong_lines import wrong_lines  # grader only: not shipped
-
-            lines = wrong_lines(diagnosis)
+        if with_lines and slots.wrong_lines is not None:  # the grader's: not shipped
+            lines = slots.wrong_lines(diagnosis)
     except Exception:  # a bug of ours: the verdict and its hints stand without the lines
         if grader_errors is not None:
             grader_errors.append(f"{name} (wrong lines):\n{traceback.format_exc()}")
@@ -107,8 +106,8 @@ graded at one seed (cases.make_calls), so each gradient is computed once, not pe
 
 def _numerical_gradient(call, settings):
     """Computed from the reference, in the grader only (the bundle stores it instead)."""
-    from backprop_checks.gradient_check import numerical_gradient
-
+    if slots.numerical_gradient is None:
+        raise RuntimeError("no numerical gradient: the grader fills judge/slots.py")
     key = (id(call), settings.grad_check_epsilon)
     cached = _NUMERICAL_GRADIENTS.get(key)
     if cached is None or cached[0] is not call:
@@ -116,13 +115,13 @@ def _numerical_gradient(call, settings):
         if len(_NUMERICAL_GRADIENTS) > 256:
             _NUMERICAL_GRADIENTS.clear()
         cached = _NUMERICAL_GRADIENTS[key] = (
-            call, numerical_gradient(parameters, X, Y, settings.grad_check_epsilon))
+            call, slots.numerical_gradient(parameters, X, Y, settings.grad_check_epsilon))
     return cached[1]
 
 
 def _trace_components(diagnosis: Diagnosis, components: Components, settings) -> None:
     """Does backward_propagation fail only because a component it uses fails?"""
-    from backprop_checks.diagnosis.matching import same_value
+    from .diagnosis.matching import same_value
 
     failed = list(components.failed())
     diagnosis.failed_components = failed

@@ -1,20 +1,21 @@
 """The notebook's visible checks: the autograder's checks and hints, in the student's kernel.
 
-They work from stored fixtures (inputs, expected outputs, the catalogued mistakes' outcomes on
-the same inputs), so the student bundle holds neither the reference nor the mutants. The
-verdict and the hints are the same as the hidden autograder's (autograder/verdict.py); only the
-inputs are fixed, and the function runs here, in the student's own kernel.
+They work from stored fixtures (inputs, expected outputs, the catalogued mistakes' outcomes on the
+same inputs), so the student bundle holds neither the reference nor the mutants. The verdict and the
+hints are the same as the hidden autograder's (autograder/judge/verdict.py); only the inputs are
+fixed, and the function runs here, in the student's own kernel.
 """
 
 import copy
 import signal
 from pathlib import Path
 
-from backprop_checks.results import ExerciseResult
-from backprop_checks.sandbox.protocol import CallOutcome, decode_value
-from backprop_checks.sandbox.values import describe_exception, encode
-from backprop_checks.settings import Settings
-from backprop_checks.verdict import COMPONENTS, Components, judge
+from .decoding import CallOutcome, decode_value
+from .encoding import describe_exception, encode
+from .results import ExerciseResult
+from .settings import Settings
+from .verdict import COMPONENTS, Components, judge
+from .wording import wrap
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures.npz"
 _CALLS = {}
@@ -102,10 +103,10 @@ def _parameter_names(function):
 
 def trace_here(function, args, settings):
     """`function` run again on copies of `args` with every expression recorded, in this
-    kernel, as the sandbox's worker does for the grader (sandbox/tracing.py); None if it
+    kernel, as the sandbox's worker does for the grader (judge/tracing.py); None if it
     cannot be traced."""
-    from backprop_checks.sandbox.protocol import trace_from
-    from backprop_checks.sandbox.tracing import trace_call
+    from .decoding import trace_from
+    from .tracing import trace_call
 
     def run(thunk):
         previous = signal.signal(signal.SIGALRM, _on_alarm)
@@ -152,7 +153,7 @@ def _is_student_code(filename: str) -> bool:
 
 def _calls() -> dict:
     if not _CALLS:
-        from backprop_checks.fixtures import load_calls
+        from .fixtures import load_calls
 
         _CALLS.update(load_calls(FIXTURES))
     return _CALLS
@@ -196,10 +197,3 @@ def _points(value) -> str:
 
 __all__ = ["check", "CheckFailed"]
 
-
-def wrap(text: str, width: int = 88) -> str:
-    """A hint folded to `width` columns, so notebooks and feedback pages need no scrolling."""
-    import textwrap
-
-    return "\n".join(textwrap.fill(line, width, break_on_hyphens=False, break_long_words=False)
-                     for line in text.splitlines())

@@ -4,9 +4,9 @@ A check is a pure function of a cases.Call and the sandbox's CallOutcome, so the
 can run on live cases (the grader) or on stored ones.
 """
 
-from backprop_checks.checks.findings import Finding
-from backprop_checks.checks.outputs import output_name, split_outputs
-from backprop_checks.checks.values import expect_output, expect_unchanged, is_close
+from .findings import Finding
+from .outputs import output_name, split_outputs
+from .values import expect_output, expect_unchanged, is_close
 
 __all__ = ["Finding", "check_call", "output_name", "is_close"]
 

@@ -1,6 +1,6 @@
 """How far a gradient is from the numerical one: the gradient check's measure.
 
-Kept apart from autograder/gradient_check.py, which computes numerical gradients with the
+Kept apart from autograder/answers/gradient_check.py, which computes numerical gradients with the
 reference, so that the student bundle can compare with stored ones.
 """
 

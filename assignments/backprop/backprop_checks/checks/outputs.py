@@ -4,8 +4,8 @@ Each contract names its outputs the way the course does (dZ1, dW2, cache["A1"], 
 every later message can say "your dW2" rather than "the output".
 """
 
-from backprop_checks.checks.findings import Finding
-from backprop_checks.student_api import CACHE_KEYS, GRAD_KEYS, GRADED_BY_NAME
+from ..student_api import CACHE_KEYS, GRAD_KEYS, GRADED_BY_NAME
+from .findings import Finding
 
 _ARRAY_OUTPUT_NAMES = {"compute_dZ2": "dZ2", "compute_dZ1": "dZ1"}
 

@@ -7,7 +7,7 @@ checked before values because np.allclose broadcasts: (1,) and (1, 1) would comp
 
 import numpy as np
 
-from backprop_checks.checks.findings import Finding
+from .findings import Finding
 
 
 def expect_output(call, name, got, want, settings) -> list:
@@ -63,7 +63,7 @@ def _expect_array(call, name, got, want, settings):
 
 def expect_unchanged(call, args_after) -> list:
     """A 'mutated' Finding for the first argument the call changed in place, if any."""
-    from backprop_checks.student_api import GRADED_BY_NAME
+    from ..student_api import GRADED_BY_NAME
 
     names = GRADED_BY_NAME[call.exercise].parameters
     if not isinstance(args_after, list) or len(args_after) != len(call.args):

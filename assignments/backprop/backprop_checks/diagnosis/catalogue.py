@@ -1,11 +1,12 @@
 """The mistake catalogue, as data: each common mistake, the function it belongs to, and its hint.
 
-Text only, no formulas: the wrong implementations live in diagnosis/mutants.py (instructor-only,
-never shipped to students). Ids come from ../shared/research/mistakes.md (B = backward, C = cost,
-F = forward, U = any function); the order follows that file, and the ids it lacks (B31 to B37,
-F11, U8 to U10) sit next to their relatives. Hints are templates whose fields are listed in
-diagnosis/context.py. They name the concept, use the student's numbers, point at a section of
-the notebook, and never paste the answer (see STYLE.md §4.5).
+Text only, no formulas: the wrong implementations live in answers/mutants.py (instructor-only,
+never shipped to students). Ids say where a mistake belongs (B = backward, C = cost, F =
+forward, U = any function) and are never reused; related ids sit together, so the numbers are
+not in order (B31 to B37 sit next to their relatives). docs/catalogue.md lists every entry,
+generated from this file. Hints are templates whose fields are listed in diagnosis/context.py.
+They name the concept, use the student's numbers, point at a section of the notebook, and
+never paste the answer (docs/architecture.md, "How a hint is written").
 """
 
 import re
@@ -36,7 +37,7 @@ class Mistake:
     """One catalogued mistake."""
 
     id: str
-    """Stable id from research/mistakes.md, never reused (B19)."""
+    """Stable id, never reused (B19)."""
     slug: str
     """Short name for code and reports (db_without_keepdims)."""
     function: str
@@ -641,7 +642,7 @@ MISTAKES = (
         "rules-for-every-function",
     ),
     Mistake(
-        "U16", "signature_differs", "*",
+        "U16", "parameters_differ", "*",
         "Parameters not those of the assignment (another number, or another order)",
         "{detail} The grader calls every function with the assignment's arguments, in that "
         "order, by position; a function with other parameters, or the same ones in another "

@@ -5,7 +5,7 @@ term *and* no 1/m). Each exercise is described here as a few independent axes in
 data flows (for dW: which product, then which factor); each axis lists its catalogued wrong
 choices by id. A *form* is one choice per axis, its key the ids joined by '+' in that order
 ("B17+B26"). The grader computes every form's outcome on the call's inputs
-(diagnosis/forms.py, instructor-only); the student bundle stores those outcomes instead. A form
+(answers/forms.py, instructor-only); the student bundle stores those outcomes instead. A form
 names its mistakes when it reproduces the student's outcome on every call and differs from the
 reference on one; of the forms that fit, those with the fewest mistakes win.
 
@@ -14,7 +14,7 @@ Only ids live here, no formulas: this module ships to students.
 
 import itertools
 
-from backprop_checks.diagnosis.matching import same_value
+from .matching import same_value
 
 FORM_PREFIX = "form:"
 """Forms are looked up in a call's mutant_outcomes under 'form:' + key."""

@@ -12,7 +12,8 @@ import re
 
 import numpy as np
 
-from backprop_checks.diagnosis.context import shape_text
+from ..wording import place
+from .context import shape_text
 
 _ATTRIBUTE = re.compile(r"has no attribute '(\w+)'")
 _NAME = re.compile(r"name '(\w+)' is not defined|'(\w+)' referenced before assignment"
@@ -28,7 +29,7 @@ NOTEBOOK_GLOBALS = ("X", "Y", "m", "n_x", "n_h", "n_y", "parameters", "cache", "
                     "W1", "b1", "W2", "b2", "Z1", "A1", "Z2", "A2", "dZ1", "dZ2",
                     "X_assess", "Y_assess", "learning_rate")
 """Names a notebook of the course defines at the top level, that a function may lean on
-there without noticing (research/mistakes.md, U6)."""
+there without noticing: it works in that notebook, and fails wherever they are not defined."""
 
 
 def line_of(error: dict) -> str:
@@ -37,10 +38,7 @@ def line_of(error: dict) -> str:
     if not line:
         return ""
     function = error.get("function")
-    where = f"line {line}"
-    cell = (error.get("cell") or "").strip("<>")
-    if cell:
-        where = f"{cell}, line {line}"
+    where = place(error.get("cell"), line)
     if function:
         where += f" of your {function}"
     code = error.get("code")

@@ -77,8 +77,8 @@ _SIZE_WORDS = {"n": "the number of rows of dZ", "n_prev": "the number of rows of
 
 def factor_hint(finding, factor: Factor):
     """The hint for an output that is `factor` times the expected one on every call."""
-    from backprop_checks.diagnosis.hint import Hint
-    from backprop_checks.diagnosis.signatures import ratio_text
+    from .hint import Hint
+    from .signatures import ratio_text
 
     m = finding.call.design.m
     name = finding.output

@@ -13,7 +13,7 @@ class Hint:
 
     def render(self) -> str:
         """The full text: the hint, the pointer to the notebook, and the id for instructors."""
-        from backprop_checks.diagnosis.catalogue import SECTIONS, pointer
+        from .catalogue import SECTIONS, pointer
 
         parts = [self.text]
         if self.anchor in SECTIONS:

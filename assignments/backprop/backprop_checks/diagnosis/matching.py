@@ -2,7 +2,8 @@
 
 A mistake is named only when its mutant gives the student's outcome on every call of the
 exercise (every design, every layer) and differs from the reference on at least one: a match on
-several designs is what makes the name trustworthy (STYLE.md §4.5, "Confidence").
+several designs is what makes the name trustworthy (docs/architecture.md, "What a hint
+may claim").
 """
 
 import copy
@@ -10,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from backprop_checks.diagnosis.catalogue import mistakes_for
-from backprop_checks.sandbox.protocol import Opaque
+from ..decoding import Opaque
+from .catalogue import mistakes_for
 
 
 @dataclass(frozen=True)

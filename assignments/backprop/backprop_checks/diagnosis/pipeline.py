@@ -1,65 +1,29 @@
 """The diagnosis pipeline: the failed checks of one exercise, in order, to hints.
 
-`diagnose` runs the steps of STEPS in order and stops at the first that has something to say;
-the order is research/mistakes.md §3: a call that did not finish or parameters that are not
-the assignment's, an error inherited from another exercise, a catalogued mistake reproduced by
-its mutant, then every mistake of a catalogued combination, the steps of an inline
-backward_propagation or of a forward pass followed from the student's own values
-(diagnosis/traced.py), an exception, then what each wrong output looks like. Two checks stand
+`diagnose` runs the steps of STEPS in order and stops at the first that has something to say
+(docs/architecture.md, "The order of the diagnosis"): a call that did not finish or parameters
+that are not the assignment's, an error inherited from another exercise, a catalogued mistake
+reproduced by its mutant, then every mistake of a catalogued combination, the steps of an
+inline backward_propagation or of a forward pass followed from the student's own values
+(traced.py), an exception, then what each wrong output looks like. Two checks stand
 beside that chain because they are root causes of their own: an input changed in place, and
 the gradient check of backward_propagation.
 """
 
-from dataclasses import dataclass, field
-
-
-from backprop_checks.diagnosis.exceptions import describe_operands, line_of, recognise
-from backprop_checks.diagnosis.factors import call_sizes, factor_hint, find_factor, proportion
-from backprop_checks.diagnosis.hint import Hint
-from backprop_checks.diagnosis.matching import find_matching_mistakes, same_value
-from backprop_checks.diagnosis.rendering import (OUTPUT_KINDS, and_list, anchor_for_numpy,
-                                            catalogue_hint, entry_text, first_output_finding,
-                                            generic_mistake, operand_shapes, output_label,
-                                            where_text)
-from backprop_checks.diagnosis.signatures import describe_output
-from backprop_checks.diagnosis.traced import (composed, forward_steps, inline_backward,
-                                         quoting_lines, trace_of, with_last_confirmed)
-from backprop_checks.student_api import GRADED_BY_NAME, GRADED_NAMES
+from ..student_api import GRADED_BY_NAME, GRADED_NAMES
+from .exceptions import describe_operands, line_of, recognise
+from .factors import call_sizes, factor_hint, find_factor, proportion
+from .hint import Hint
+from .matching import find_matching_mistakes, same_value
+from .record import Diagnosis
+from .rendering import (OUTPUT_KINDS, anchor_for_numpy, and_list, catalogue_hint, entry_text,
+                        first_output_finding, generic_mistake, operand_shapes, output_label,
+                        where_text)
+from .signatures import describe_output
+from .traced import (composed, forward_steps, inline_backward, quoting_lines, trace_of,
+                     with_last_confirmed)
 
 __all__ = ["Hint", "Diagnosis", "diagnose"]
-
-
-@dataclass
-class Diagnosis:
-    """Everything diagnose needs to know about one exercise."""
-
-    exercise: str
-    calls: list
-    outcomes: list
-    findings: list
-    """One list of Findings per call."""
-    settings: object
-    failed_components: list = field(default_factory=list)
-    """backward_propagation only: the student's own component functions that failed."""
-    reproduced_by_components: bool = False
-    """backward_propagation only: its output equals what the student's components give."""
-    parameters: list = None
-    """The names of the student's function's parameters, in order, or None if unknown."""
-    tracer: object = None
-    """() -> one protocol.Trace (or None) per call: the function run again, every expression
-    recorded. Asked for only when a step needs it, since it costs a second exchange."""
-    _traces: list = None
-
-    def traces(self) -> list:
-        """The traces of this exercise's calls (None for each where none could be made)."""
-        if self._traces is None:
-            self._traces = list(self.tracer()) if self.tracer else [None] * len(self.calls)
-        return self._traces
-
-    def fetched_traces(self):
-        """The traces if a step has asked for them already, else None: for what may read
-        them but is not worth a second exchange with the worker (wrong_lines.py)."""
-        return self._traces
 
 
 def diagnose(diagnosis: Diagnosis) -> list:
@@ -108,10 +72,10 @@ def _stopped(d: Diagnosis) -> list:
     return []
 
 
-def _signature(d: Diagnosis) -> list:
+def _parameters(d: Diagnosis) -> list:
     """A function whose parameters are not the assignment's: another number of them, or the
     same names in another order. The grader passes its arguments by position, in the API's
-    order, so nothing inside can be judged until the signature is the assignment's."""
+    order, so nothing inside can be judged until its parameters are the assignment's."""
     theirs = d.parameters
     ours = list(GRADED_BY_NAME[d.exercise].parameters)
     if theirs is None or theirs == ours:
@@ -217,7 +181,7 @@ def _raised(d: Diagnosis) -> list:
         for finding in findings:
             if finding.kind != "raised":
                 continue
-            from backprop_checks.diagnosis.numpy_errors import explain_numpy_error
+            from .numpy_errors import explain_numpy_error
 
             error = finding.detail
             error_type = error.get("type", "Exception")
@@ -288,9 +252,10 @@ def _named_factor(d: Diagnosis, finding):
     return factor_hint(finding, factor)
 
 
-STEPS = (_stopped, _signature, _inherited, _swapped_cache, _catalogued, composed,
+STEPS = (_stopped, _parameters, _inherited, _swapped_cache, _catalogued, composed,
          inline_backward, forward_steps, _raised, _per_output)
-"""Order matters: a later step assumes the earlier ones found nothing (research/mistakes.md §3).
+"""Order matters: a later step assumes the earlier ones found nothing (docs/architecture.md,
+"The order of the diagnosis").
 A cache that holds the right arrays under swapped keys is told which before its mutant (F17)
 could name it without saying which."""
 

@@ -4,15 +4,13 @@ helpers every step uses to word them (names of outputs, shapes, places in the co
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from backprop_checks.diagnosis.catalogue import MISTAKES_BY_ID, PARTS
-from backprop_checks.diagnosis.context import hint_context
-from backprop_checks.diagnosis.hint import Hint
-from backprop_checks.student_api import GRADED_BY_NAME
-
-if TYPE_CHECKING:  # only for annotations: the pipeline imports this module
-    from backprop_checks.diagnosis.pipeline import Diagnosis
+from ..student_api import GRADED_BY_NAME
+from ..wording import at_place
+from .catalogue import MISTAKES_BY_ID, PARTS
+from .context import hint_context
+from .hint import Hint
+from .record import Diagnosis
 
 OUTPUT_KINDS = ("structure", "missing_keys", "type", "shape", "non_finite", "values")
 """The kinds of finding that describe a returned output (not an exception or a time-out)."""
@@ -20,7 +18,7 @@ OUTPUT_KINDS = ("structure", "missing_keys", "type", "shape", "non_finite", "val
 
 def catalogue_hint(mistake_id, call, finding=None, **extra) -> Hint:
     """Render a catalogue entry's template with the numbers of `call` and `finding`."""
-    from backprop_checks.diagnosis.signatures import constant_ratio, ratio_text
+    from .signatures import constant_ratio, ratio_text
 
     mistake = MISTAKES_BY_ID[mistake_id]
     got = finding.got if finding else None
@@ -70,7 +68,7 @@ def generic_mistake(finding):
 
 
 def output_label(call) -> str:
-    from backprop_checks.checks import output_name
+    from ..checks import output_name
 
     returns = GRADED_BY_NAME[call.exercise].returns
     if returns == "array":
@@ -116,8 +114,7 @@ def where_text(error: dict) -> str:
     line = error.get("lineno")
     if not line:
         return ""
-    cell = (error.get("cell") or "").strip("<>")
-    return f" in {cell}, line {line}" if cell else f" on line {line}"
+    return f" {at_place(error.get('cell'), line)}"
 
 def first_output_finding(d: Diagnosis, call):
     for candidate, findings in zip(d.calls, d.findings):

@@ -9,9 +9,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from backprop_checks.diagnosis.context import hint_context, shape_text
-from backprop_checks.diagnosis.hint import Hint
-from backprop_checks.sandbox.protocol import Opaque
+from ..decoding import Opaque
+from .context import hint_context, shape_text
+from .hint import Hint
 
 
 def describe_output(finding, settings) -> Hint:

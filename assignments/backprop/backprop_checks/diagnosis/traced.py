@@ -1,30 +1,27 @@
 """The steps of the diagnosis that read what the student's code computed, line by line.
 
-A failing function is run again under the tracer (sandbox/tracing.py); these steps compare
+A failing function is run again under the tracer (judge/tracing.py); these steps compare
 its values with the catalogued combinations (composition.py) and, in the grader, with the
-right steps computed from the student's own earlier values (flow.py): every mistake of a
+right steps computed from the student's own earlier values (answers/flow.py): every mistake of a
 combination named at the line that computed it, an inline backward_propagation followed step
 by step, a forward pass's first wrong cache entry, and the last line an unrecognised value is
-right up to. flow.py holds the reference's step formulas, so it stays out of the student
+right up to. answers/flow.py holds the reference's step formulas, so it stays out of the student
 bundle; there these steps say less, never something else.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
-from backprop_checks.diagnosis.catalogue import MISTAKES_BY_ID
-from backprop_checks.diagnosis.composition import (AXES, FORM_PREFIX, find_composed_mistakes,
-                                              mistake_ids)
-from backprop_checks.diagnosis.hint import Hint
-from backprop_checks.diagnosis.matching import same_value
-from backprop_checks.diagnosis.rendering import (StepValue, and_list, catalogue_hint,
-                                            first_output_finding, output_label, part_hint)
-
-if TYPE_CHECKING:  # only for annotations: the pipeline imports this module
-    from backprop_checks.diagnosis.pipeline import Diagnosis
+from .. import slots
+from ..wording import at_place, place, sentence_start
+from .catalogue import MISTAKES_BY_ID
+from .composition import AXES, FORM_PREFIX, find_composed_mistakes, mistake_ids
+from .hint import Hint
+from .matching import same_value
+from .record import Diagnosis
+from .rendering import (StepValue, and_list, catalogue_hint, first_output_finding, output_label,
+                        part_hint)
 
 
 def composed(d: Diagnosis) -> list:
@@ -102,7 +99,7 @@ def _call_showing(d: Diagnosis, mistake_id: str, call):
 def quoting_lines(d: Diagnosis, key: str, hints: list, call) -> list:
     """The hints of form `key` (one per mistake, in its order), each opened with the line of
     the student's code where its step's wrong value was computed, when the trace shows it."""
-    from backprop_checks.diagnosis.composition import STEPS_PREFIX, axis_of
+    from .composition import STEPS_PREFIX, axis_of
 
     ids = mistake_ids(key)
     if d.exercise not in AXES or not call.mutant_outcomes:
@@ -130,9 +127,8 @@ def quoting_lines(d: Diagnosis, key: str, hints: list, call) -> list:
         if text.startswith("Two mistakes") or text.startswith("Three mistakes"):
             lead, text = text.split(". ", 1)
             lead += ". "
-        place = (f"In {trace.cell.strip('<>')}, line {record.node.line}" if trace.cell
-                 else f"On line {record.node.line}")
-        quoted.append(Hint(f"{lead}{place} of your {d.exercise}, `{code}`: "
+        where = sentence_start(at_place(trace.cell, record.node.line))
+        quoted.append(Hint(f"{lead}{where} of your {d.exercise}, `{code}`: "
                            f"{text[0].lower()}{text[1:]}", hint.mistake, hint.anchor))
     return quoted
 
@@ -148,13 +144,12 @@ def _first_record(trace, value, settings):
 
 def inline_backward(d: Diagnosis) -> list:
     """backward_propagation written in one piece: its own values followed step by step
-    (diagnosis/flow.py), each catalogued mistake named at the line that computed it."""
+    (answers/flow.py), each catalogued mistake named at the line that computed it."""
     if d.exercise != "backward_propagation":
         return []
-    try:
-        from backprop_checks.diagnosis.flow import STEPS as FLOW, follow_backward
-    except ImportError:  # the student bundle: no reference to follow the steps with
+    if slots.load_flow is None:  # the student bundle: no reference to follow the steps with
         return []
+    flow = slots.load_flow()
     traces = d.traces()
     found = {}
     followed = 0
@@ -164,10 +159,10 @@ def inline_backward(d: Diagnosis) -> list:
             continue  # a call that raised: the values before the raise prove nothing
         followed += 1
         returned = {key: value for key, value in grads.items() if type(value) is np.ndarray}
-        for step in follow_backward(call, _own_lines(trace), d.settings, returned):
+        for step in flow.follow_backward(call, _own_lines(trace), d.settings, returned):
             found.setdefault(step.name, []).append((step, trace))
     hints = []
-    for name, *_ in FLOW:
+    for name, *_ in flow.STEPS:
         steps = found.get(name, [])
         wrong = [(step, trace) for step, trace in steps if step.ids]
         # Named only when every followed call identified the step, and none as another mistake:
@@ -182,9 +177,9 @@ def inline_backward(d: Diagnosis) -> list:
         ids = max(counts, key=counts.get)
         step, trace = next((s, t) for s, t in wrong if s.ids == ids)
         code = trace.lines.get(step.line, "").strip()
-        place = (f"In {trace.cell.strip('<>')}, line {step.line}" if trace.cell
-                 else f"Line {step.line}")
-        where = (f"{place} of your backward_propagation, `{code}`, computes {name}"
+        where = sentence_start(f"in {place(trace.cell, step.line)}" if trace.cell
+                               else place(trace.cell, step.line))
+        where = (f"{where} of your backward_propagation, `{code}`, computes {name}"
                  if code else f"Your backward_propagation computes {name} on line {step.line}")
         for index, mistake_id in enumerate(ids):
             part = part_hint(mistake_id, step.call, StepValue(step.got, step.call.expected),
@@ -200,18 +195,17 @@ def forward_steps(d: Diagnosis) -> list:
     previous entry; the entries after it that follow from it correctly get no hint."""
     if d.exercise != "forward_propagation":
         return []
-    try:
-        from backprop_checks.diagnosis.flow import FORWARD, first_wrong_forward_step
-    except ImportError:  # the student bundle: no step formulas shipped
+    if slots.load_flow is None:  # the student bundle: no step formulas shipped
         return []
+    flow = slots.load_flow()
     for call, outcome in zip(d.calls, d.outcomes):
         if outcome.status != "returned":
             continue
-        found = first_wrong_forward_step(call, outcome.value, d.settings)
+        found = flow.first_wrong_forward_step(call, outcome.value, d.settings)
         if found is None:
             continue
         entry, following = found
-        how = {key: how for key, _, how in FORWARD}[entry]
+        how = {key: how for key, _, how in flow.FORWARD}[entry]
         text = (f"Your {entry} is the first entry of your cache that is not what it should be: "
                 f"it should be {how} (inputs with {call.where}).")
         if following:
@@ -224,13 +218,12 @@ def forward_steps(d: Diagnosis) -> list:
 
 def with_last_confirmed(d: Diagnosis, call, hint) -> Hint:
     """An unrecognised value, with the last line whose value the grader could confirm."""
-    try:
-        from backprop_checks.diagnosis.flow import last_confirmed
-    except ImportError:  # the student bundle: no intermediate steps to confirm with
+    if slots.load_flow is None:  # the student bundle: no intermediate steps to confirm with
         return hint
+    flow = slots.load_flow()
     index = next(i for i, c in enumerate(d.calls) if c is call)
     trace = trace_of(d, index)
-    found = last_confirmed(call, trace, d.settings)
+    found = flow.last_confirmed(call, trace, d.settings)
     if found is None:
         return hint
     line, what, text = found

@@ -1,1 +1,0 @@
-"""The sandbox's value encoding, so that the checks see the same kinds of values."""

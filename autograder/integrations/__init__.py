@@ -1,0 +1,1 @@
+"""The kit inside other graders: gradescope/ and nbgrader/."""

@@ -1,0 +1,40 @@
+"""The record of one failed exercise that every step of the diagnosis reads.
+
+A leaf: the pipeline, the renderers and the traced steps all take a Diagnosis, and none of them
+needs another to define it.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Diagnosis:
+    """Everything diagnose needs to know about one exercise."""
+
+    exercise: str
+    calls: list
+    outcomes: list
+    findings: list
+    """One list of Findings per call."""
+    settings: object
+    failed_components: list = field(default_factory=list)
+    """backward_propagation only: the student's own component functions that failed."""
+    reproduced_by_components: bool = False
+    """backward_propagation only: its output equals what the student's components give."""
+    parameters: list = None
+    """The names of the student's function's parameters, in order, or None if unknown."""
+    tracer: object = None
+    """() -> one decoding.Trace (or None) per call: the function run again, every expression
+    recorded. Asked for only when a step needs it, since it costs a second exchange."""
+    _traces: list = None
+
+    def traces(self) -> list:
+        """The traces of this exercise's calls (None for each where none could be made)."""
+        if self._traces is None:
+            self._traces = list(self.tracer()) if self.tracer else [None] * len(self.calls)
+        return self._traces
+
+    def fetched_traces(self):
+        """The traces if a step has asked for them already, else None: for what may read
+        them but is not worth a second exchange with the worker (classroom/wrong_lines.py)."""
+        return self._traces

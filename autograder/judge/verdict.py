@@ -1,0 +1,135 @@
+"""From a function's outcomes on its calls to its verdict: checks, gradient check, hints.
+
+The same code judges a submission graded through the sandbox (grading/grader.py) and a student's
+function checked in their own kernel from stored fixtures (the notebook's visible checks), so
+both give the same verdict and the same hints. Nothing here runs student code or the reference.
+"""
+
+import traceback
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import slots
+from .checks import check_call
+from .checks.findings import Finding
+from .checks.gradients import relative_error
+from .diagnosis import Diagnosis, Hint, diagnose
+from .results import ExerciseResult
+from .student_api import GRAD_KEYS
+
+COMPONENTS = ("compute_dZ2", "compute_dZ1", "compute_dW", "compute_db")
+"""The functions backward_propagation is built from."""
+GRADER_PROBLEM = ("The grader had a problem while explaining this result; this is not a problem "
+                  "with your code. Your instructor has the details.")
+
+
+@dataclass
+class Components:
+    """How to learn, for backward_propagation, which components fail and what they give."""
+
+    failed: object
+    """() -> names of the student's component functions that fail their own checks."""
+    compose: object
+    """(call) -> the gradients the student's own components give on the call's inputs, or None."""
+
+
+def judge(name, calls, outcomes, settings, points, components=None, grader_errors=None,
+          tracer=None, parameters=None, with_lines=False):
+    """The ExerciseResult of one graded function from its outcomes on every call.
+
+    tracer: () -> one Trace (or None) per call, the function run again with its expressions
+    recorded; asked for only if the diagnosis needs it. parameters: the names of the
+    function's parameters as the student wrote them, or None. with_lines: keep the lines that
+    went wrong (classroom/wrong_lines.py), for the instructor's class report: the grader asks
+    for them, the notebook's checks, which have no class report, do not.
+    """
+    findings = [check_call(call, outcome, settings) for call, outcome in zip(calls, outcomes)]
+    if name == "backward_propagation":
+        for call, outcome, call_findings in zip(calls, outcomes, findings):
+            call_findings.extend(gradient_findings(call, outcome, settings))
+    if not any(findings):
+        return ExerciseResult(name, True, points, points)
+    diagnosis = Diagnosis(name, calls, outcomes, findings, settings, tracer=tracer,
+                          parameters=parameters)
+    try:
+        if components is not None:
+            _trace_components(diagnosis, components, settings)
+        hints = diagnose(diagnosis)
+    except Exception:  # a bug of ours: the student gets one plain sentence, no traceback
+        if grader_errors is not None:
+            grader_errors.append(f"{name}:\n{traceback.format_exc()}")
+        hints = [Hint(GRADER_PROBLEM)]
+    mistakes = []
+    for hint in hints:  # each mistake once, in the order the hints name it
+        if hint.mistake and hint.mistake not in mistakes:
+            mistakes.append(hint.mistake)
+    lines = []
+    try:
+        if with_lines and slots.wrong_lines is not None:  # the grader's: not shipped
+            lines = slots.wrong_lines(diagnosis)
+    except Exception:  # a bug of ours: the verdict and its hints stand without the lines
+        if grader_errors is not None:
+            grader_errors.append(f"{name} (wrong lines):\n{traceback.format_exc()}")
+    return ExerciseResult(name, False, 0, points, [hint.render() for hint in hints], mistakes,
+                          lines=lines)
+
+
+def gradient_findings(call, outcome, settings) -> list:
+    """'grad_check' Findings: gradients that disagree with the numerical derivative of J."""
+    grads = outcome.value if outcome.status == "returned" else None
+    if not isinstance(grads, dict):
+        return []
+    parameters = call.args[0]
+    numeric = call.numeric_gradient
+    findings = []
+    checked = []
+    for key in GRAD_KEYS:
+        got = grads.get(key)
+        want_shape = parameters[key[1:]].shape
+        if type(got) is not np.ndarray or got.dtype.kind != "f" or got.shape != want_shape:
+            continue
+        if numeric is None:
+            numeric = _numerical_gradient(call, settings)
+        error = relative_error(got, numeric[key])
+        checked.append(key)
+        if not error <= settings.grad_check_max_rel_error:
+            findings.append(Finding("grad_check", call, key, got, numeric[key],
+                                    {"rel_error": error, "checked": checked}))
+    return findings
+
+
+_NUMERICAL_GRADIENTS = {}
+"""(id of a Call, epsilon) -> (the Call, its numerical gradient): calls are shared by a class
+graded at one seed (cases.make_calls), so each gradient is computed once, not per student."""
+
+
+def _numerical_gradient(call, settings):
+    """Computed from the reference, in the grader only (the bundle stores it instead)."""
+    if slots.numerical_gradient is None:
+        raise RuntimeError("no numerical gradient: the grader fills judge/slots.py")
+    key = (id(call), settings.grad_check_epsilon)
+    cached = _NUMERICAL_GRADIENTS.get(key)
+    if cached is None or cached[0] is not call:
+        parameters, _, X, Y = call.args
+        if len(_NUMERICAL_GRADIENTS) > 256:
+            _NUMERICAL_GRADIENTS.clear()
+        cached = _NUMERICAL_GRADIENTS[key] = (
+            call, slots.numerical_gradient(parameters, X, Y, settings.grad_check_epsilon))
+    return cached[1]
+
+
+def _trace_components(diagnosis: Diagnosis, components: Components, settings) -> None:
+    """Does backward_propagation fail only because a component it uses fails?"""
+    from .diagnosis.matching import same_value
+
+    failed = list(components.failed())
+    diagnosis.failed_components = failed
+    if not failed:
+        return
+    for call, outcome in zip(diagnosis.calls, diagnosis.outcomes):
+        composed = components.compose(call)
+        if (composed is None or outcome.status != "returned"
+                or not same_value(outcome.value, composed, settings)):
+            return
+    diagnosis.reproduced_by_components = True

@@ -1,0 +1,199 @@
+"""The notebook's visible checks: the autograder's checks and hints, in the student's kernel.
+
+They work from stored fixtures (inputs, expected outputs, the catalogued mistakes' outcomes on the
+same inputs), so the student bundle holds neither the reference nor the mutants. The verdict and the
+hints are the same as the hidden autograder's (autograder/judge/verdict.py); only the inputs are
+fixed, and the function runs here, in the student's own kernel.
+"""
+
+import copy
+import signal
+from pathlib import Path
+
+from .decoding import CallOutcome, decode_value
+from .encoding import describe_exception, encode
+from .results import ExerciseResult
+from .settings import Settings
+from .verdict import COMPONENTS, Components, judge
+from .wording import wrap
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures.npz"
+_CALLS = {}
+_RESULTS = {}
+_PACKAGE_DIR = str(Path(__file__).resolve().parent)
+
+
+class CheckFailed(AssertionError):
+    """Raised by a failing check so that the cell (and nbgrader's grade cell) fails, tersely."""
+
+
+class CheckResult(ExerciseResult):
+    """What `check` returns: the verdict, for code that wants it, which Jupyter does not show.
+
+    `check(...)` is the last line of its cell, so Jupyter would print the value it returns
+    under the message; the message is the whole answer.
+    """
+
+    def _ipython_display_(self):
+        pass  # IPython calls this instead of showing the value: nothing is shown
+
+
+def check(name: str, function, namespace: dict = None) -> CheckResult:
+    """Check one graded function; print a pass or its hints; raise CheckFailed if it fails.
+
+    namespace: the notebook's globals(), so backward_propagation's hint can tell whether it is
+    wrong only because one of your own components is.
+    """
+    settings = Settings()
+    calls = _calls()[name]
+    outcomes = [call_here(function, call.args, settings) for call in calls]
+    components = None
+    if name == "backward_propagation" and namespace is not None:
+        components = Components(failed=lambda: _failed_components(namespace, settings),
+                                compose=lambda call: _compose(namespace, call, settings))
+    result = CheckResult(**vars(judge(name, calls, outcomes, settings, settings.points[name],
+                                      components,
+                                      tracer=lambda: [trace_here(function, call.args, settings)
+                                                      for call in calls],
+                                      parameters=_parameter_names(function))))
+    _RESULTS[name] = result
+    if result.passed:
+        points = _points(result.max_score)
+        print(f"✓ {name} passed on {len(calls)} sets of inputs ({points} "
+              f"point{'' if points == '1' else 's'} in the graded version).")
+        return result
+    print(f"✗ {name}\n")
+    for hint in result.hints:
+        print(wrap(hint) + "\n")
+    raise CheckFailed(f"{name} does not pass yet: see the hint above.")
+
+
+def call_here(function, args, settings) -> CallOutcome:
+    """Call the student's function on copies of `args`, in this process, with a time limit.
+
+    What it returns goes through the same encoding as in the sandbox, so the checks see the
+    same kinds of values (an ndarray subclass, for example, becomes an Opaque).
+    """
+    if not callable(function):
+        return CallOutcome("raised", error={"type": "TypeError",
+                                            "message": f"{type(function).__name__} is not a "
+                                                       "function"})
+    args = copy.deepcopy(args)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, settings.call_timeout_s)
+    try:
+        value = function(*args)
+    except _TimeLimit:
+        return CallOutcome("timeout", error={"limit": "call", "seconds": settings.call_timeout_s})
+    except Exception as error:
+        described = describe_exception(error, _is_student_code)
+        described.pop("cell", None)
+        return CallOutcome("raised", args_after=_plain(list(args)), error=described)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    return CallOutcome("returned", value=_plain(value), args_after=_plain(list(args)))
+
+
+def _parameter_names(function):
+    """The names of a function's positional parameters, as the student wrote them."""
+    code = getattr(function, "__code__", None)
+    return list(code.co_varnames[:code.co_argcount]) if code is not None else None
+
+
+def trace_here(function, args, settings):
+    """`function` run again on copies of `args` with every expression recorded, in this
+    kernel, as the sandbox's worker does for the grader (judge/tracing.py); None if it
+    cannot be traced."""
+    from .decoding import trace_from
+    from .tracing import trace_call
+
+    def run(thunk):
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, settings.call_timeout_s * settings.trace_slowdown)
+        try:
+            return thunk(), None
+        except Exception as error:
+            return None, error
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    def describe(error):
+        described = describe_exception(error, _is_student_code)
+        described.pop("cell", None)
+        return described
+
+    try:
+        return trace_from(trace_call(function, copy.deepcopy(args), run), describe, _plain)
+    except Exception:  # _TimeLimit included: the hints go without a trace
+        return None
+    except _TimeLimit:
+        return None
+
+
+class _TimeLimit(BaseException):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _TimeLimit()
+
+
+def _plain(value):
+    arrays = []
+    return decode_value(encode(value, arrays), arrays)
+
+
+def _is_student_code(filename: str) -> bool:
+    """Frames of the notebook, not of numpy, the standard library or this package."""
+    return (not filename.startswith(_PACKAGE_DIR) and "site-packages" not in filename
+            and "/lib/python" not in filename and not filename.startswith("<frozen"))
+
+
+def _calls() -> dict:
+    if not _CALLS:
+        from .fixtures import load_calls
+
+        _CALLS.update(load_calls(FIXTURES))
+    return _CALLS
+
+
+def _failed_components(namespace, settings) -> list:
+    failed = []
+    for name in COMPONENTS:
+        if name not in _RESULTS:
+            function = namespace.get(name)
+            outcomes = [call_here(function, call.args, settings) for call in _calls()[name]]
+            _RESULTS[name] = judge(name, _calls()[name], outcomes, settings,
+                                   settings.points[name])
+        if not _RESULTS[name].passed:
+            failed.append(name)
+    return failed
+
+
+def _compose(namespace, call, settings):
+    """The gradients the student's own components give on the call's inputs, or None."""
+    parameters, cache, X, Y = call.args
+
+    def run(name, *args):
+        outcome = call_here(namespace.get(name), args, settings)
+        if outcome.status != "returned":
+            raise LookupError(name)
+        return outcome.value
+
+    try:
+        dZ2 = run("compute_dZ2", cache["A2"], Y)
+        dZ1 = run("compute_dZ1", dZ2, parameters["W2"], cache["Z1"], cache["A1"])
+        return {"dW1": run("compute_dW", dZ1, X), "db1": run("compute_db", dZ1),
+                "dW2": run("compute_dW", dZ2, cache["A1"]), "db2": run("compute_db", dZ2)}
+    except LookupError:
+        return None
+
+
+def _points(value) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+__all__ = ["check", "CheckFailed"]
+

@@ -1,7 +1,0 @@
-"""Hidden test of backward_propagation: every design, every check, the hint when it fails."""
-
-from autograder.pytest_plugin import run_exercise
-
-
-def test_backward_propagation(submission_grader, record_property):
-    run_exercise(submission_grader, "backward_propagation", record_property)

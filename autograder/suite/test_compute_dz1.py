@@ -1,7 +1,0 @@
-"""Hidden test of compute_dZ1: every design, every check, the hint when it fails."""
-
-from autograder.pytest_plugin import run_exercise
-
-
-def test_compute_dZ1(submission_grader, record_property):
-    run_exercise(submission_grader, "compute_dZ1", record_property)
