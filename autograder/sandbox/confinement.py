@@ -1,7 +1,8 @@
 """Give a worker a world of its own: Python, a few devices, its own /proc and its own folder.
 
-Deny by default. Each worker gets private mount, PID and IPC namespaces, in a network namespace
-with no interface up (shared by the zygote's workers: no network at all). Its root directory
+Deny by default. Each worker gets private mount, PID, IPC and network namespaces; its network
+namespace has no interface up (no network at all) and is its own, so that no two workers share
+even an abstract Unix socket. Its root directory
 holds only what it needs to run Python, read-only: the Python prefixes, the system's shared
 libraries and /dev's harmless devices; then a /proc of its own PID namespace (it sees no other
 process: not the grader, not another student's worker) and one writable folder, /tmp (or
@@ -130,9 +131,9 @@ class Template:
 
 def prepare(paths, hide=(), folder=None):
     """In the zygote, once: its own mount namespace and an empty network namespace (no
-    interface up: no network, no service of the machine's loopback) that every worker shares
-    (one per worker costs the kernel half a millisecond each), a user namespace to own them
-    if it is not root, and the workers' root, built in a new folder: the allowed `paths`
+    interface up: no network, no service of the machine's loopback; each worker then makes
+    its own in `enter`), a user namespace to own them if it is not root, and the workers'
+    root, built in a new folder: the allowed `paths`
     bound read-only, the kit's entries in `hide` covered where they lie inside those, the
     devices, and mount points for /proc and the scratch folder. Returns a Template; raises
     ConfinementError."""
@@ -185,14 +186,16 @@ def own_pid_namespace_again(template):
 
 
 def enter(template, scratch_bytes=64 * 2**20, user=None):
-    """In the worker: private mount and IPC namespaces; its own writable folder
+    """In the worker: private mount, IPC and network namespaces (a network namespace of its
+    own: an abstract Unix socket a worker binds is seen by no other worker, graded at the same
+    time or later, however long it lives); its own writable folder
     (scratch_folder) and /proc on a copy of the template, which becomes '/'. Returns in the
     process that will run the submission, PID 1 of its own namespace. Without root that takes
     one more fork: the parent waits and ends as its child did (same signal or exit status),
     so the zygote and the grader see the worker's fate as before. Raises ConfinementError
     before any fork."""
     libc = ctypes.CDLL(None, use_errno=True)
-    flags = CLONE_NEWNS | CLONE_NEWIPC
+    flags = CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWNET
     check(libc.unshare(flags if template.as_root else flags | CLONE_NEWPID), "unshare")
     owner = f",uid={user[0]},gid={user[1]}" if user else ""
     mount(libc, "tmpfs", template.root + template.scratch, "tmpfs", MS_NOSUID | MS_NODEV,
