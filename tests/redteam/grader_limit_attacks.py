@@ -12,7 +12,8 @@ def _flood(stream, header, arrays=()):
     """Every reply a frame whose JSON header is 64 MiB of tiny items (the worker's own
     framing rewritten): decoded, each item would be a Python object of the grader's."""
     items = b'{{"t":"none"}},' * (5 * 2**20)
-    body = b'[{{"status":"returned","value":{{"t":"list","items":[' + items + b'{{"t":"none"}}]}}}},[]]'
+    body = (b'[{{"status":"returned","value":{{"t":"list","items":[' + items
+            + b'{{"t":"none"}}]}}}},[]]')
     stream.write(struct.pack("<4sIQ", b"BPK1", len(body), 0) + body)
     stream.flush()
 
