@@ -22,7 +22,7 @@ from autograder.judge.encoding import encode
 from autograder.judge.settings import Settings
 from autograder.paths import KIT_ROOT
 from autograder.sandbox.channel import Channel, Flooded, ReplyBudget
-from autograder.sandbox.confinement import CONFINEMENT_FAILED
+from autograder.sandbox.confinement import CONFINEMENT_FAILED, WITHOUT_LANDLOCK
 from autograder.sandbox.hiding import paths_to_hide, worker_command
 from autograder.sandbox.plot_gate import REAL, STAND_IN, plot_mode
 from autograder.sandbox.processes import ProcessGroup
@@ -485,6 +485,8 @@ def _zygote_environment() -> dict:
             environment[name] = os.environ[name]
     if os.environ.get(UNCONFINED_FOR_BENCHMARKS) == "1":
         environment["BACKPROP_KIT_UNCONFINED"] = "1"
+    if os.environ.get(WITHOUT_LANDLOCK) == "1":  # the tests' way to try the other path
+        environment[WITHOUT_LANDLOCK] = "1"
     # The kit's entries, covered where a worker could see them (in its root, or, where no
     # namespace can be had, by cover_paths); the zygote takes this out of its environment.
     environment["BACKPROP_KIT_HIDE"] = json.dumps(list(paths_to_hide(KIT_ROOT)))

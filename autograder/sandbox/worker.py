@@ -331,7 +331,8 @@ try:  # in the worker's source text confinement.py comes first (hiding.py worker
 except NameError:
     from autograder.sandbox.confinement import (CONFINEMENT_FAILED, ConfinementError, deny_keyrings,
                                                 discard, enter, own_pid_namespace_again,
-                                                pid_namespace_for_next_fork, prepare, visible_paths)
+                                                pid_namespace_for_next_fork, prepare,
+                                                scope_to_itself, scopes_available, visible_paths)
 
 
 def cover_paths(paths):
@@ -681,6 +682,12 @@ def _become_worker(order, channel, template, hidden):
     except (ConfinementError, OSError):
         if template is not None:
             os._exit(CONFINEMENT_FAILED)
+    if scopes_available():  # else a confined worker has a network namespace of its own
+        try:
+            scope_to_itself()
+        except (ConfinementError, OSError):
+            if template is not None:
+                os._exit(CONFINEMENT_FAILED)
     os.dup2(channel, 0)
     os.dup2(channel, 1)
     os.dup2(output, 2)

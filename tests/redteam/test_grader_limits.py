@@ -30,6 +30,7 @@ import pytest
 from autograder.classroom.signing import is_signed_report
 from autograder.judge.settings import DEFAULT_SETTINGS
 from autograder.sandbox.channel import FLOODED
+from autograder.sandbox.confinement import WITHOUT_LANDLOCK
 from tests.conftest import REFERENCE, KitAs, processes_with
 from tests.redteam import grader_limit_attacks as attacks
 from tests.redteam.test_cross_student import _skip_without_namespaces
@@ -51,11 +52,12 @@ def kit(request, kit_as_grading_user, kit_as_normal_user):
     return kit_as_grading_user if request.param == "root" else kit_as_normal_user
 
 
-def run_measured(kit: KitAs, *argv, home: Path, timeout=240):
+def run_measured(kit: KitAs, *argv, home: Path, timeout=240, environment=None):
     """`python -m autograder ...` as the kit's user: (completed, the grader's own peak resident
     set in bytes, wall-clock seconds). The peak is that one process's (VmHWM), not its
     workers'."""
-    environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(home)}
+    environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(home),
+                   **(environment or {})}
     extra = {}
     if kit.user is not None:
         extra = {"user": kit.user.pw_uid, "group": kit.user.pw_gid, "extra_groups": []}
@@ -202,3 +204,18 @@ def test_a_class_is_graded_within_the_limit_of_a_submission_built_to_outlive_it(
 def test_a_socket_held_past_its_worker_reaches_no_later_classmate(outlived_class):
     output = outlived_class["reports"]["p_connector"]["output"]
     assert f"{outlived_class['mark']} reached nothing" in output, output
+
+
+def test_without_landlock_each_worker_has_a_network_namespace_of_its_own(kit):
+    """Where the kernel's Landlock cannot scope abstract sockets, each worker gets a network
+    namespace of its own instead: colluders graded at the same moment still find nothing."""
+    _skip_without_namespaces(kit)
+    mark = "bpkn" + uuid.uuid4().hex[:10]
+    students = {"b_binder": attacker(attacks.BIND, mark=mark),
+                "c_connector": attacker(attacks.CONNECT, mark=mark)}
+    with a_class(kit, students) as (sub, out, home):
+        completed, _, _ = run_measured(kit, "batch", sub, "--out", out, "--jobs", 2, "--seed", 5,
+                                       home=home, environment={WITHOUT_LANDLOCK: "1"})
+        assert completed.returncode == 0, completed.stderr
+        output = json.loads((out / "c_connector.json").read_text())["output"]
+    assert f"{mark} reached nothing" in output, output
