@@ -18,16 +18,15 @@ whole run (the grader, its zygote and every worker), which varies far less.
 """
 
 import argparse
-import csv
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from measure import batch_class
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 BEFORE = "f6b6627"
@@ -37,24 +36,6 @@ SOURCES = [KIT_ROOT / "solutions" / "two_layer_net.py",
            *sorted((KIT_ROOT / "tests" / "files" / "real").glob("*.py"))[:8]]
 """The class: the reference, the example with two mistakes and a few real-style submissions."""
 BUDGET_MS = 2.0
-
-
-def grade_class(kit: Path, folder: Path, out: Path, jobs: int, environment=None):
-    """(wall seconds, CPU seconds, gradebook rows) of one `batch` run from `kit`."""
-    shutil.rmtree(out, ignore_errors=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-m", "autograder", "batch", str(folder),
-                                "--out", str(out), "--seed", "1", "--jobs", str(jobs)],
-                               cwd=kit, capture_output=True, text=True, env=environment)
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if completed.returncode != 0:
-        raise SystemExit(f"batch from {kit} failed: {completed.stderr[-800:]}")
-    with open(out / "gradebook.csv") as handle:
-        rows = sorted((row["student"], row["total"]) for row in csv.DictReader(handle))
-    return seconds, cpu, rows
 
 
 def main(argv=None) -> int:
@@ -93,8 +74,8 @@ def _compare(before: Path, folder: Path, out: Path, args) -> int:
     for run in range(args.runs):
         order = list(kits) if run % 2 == 0 else list(kits)[::-1]
         for key in order:
-            seconds, cpu, rows[key] = grade_class(kits[key], folder, out, args.jobs,
-                                                  environment)
+            seconds, cpu, _, rows[key] = batch_class(kits[key], folder, out, args.jobs,
+                                                     environment)
             walls[key].append(seconds)
             cpus[key].append(cpu)
     if rows["before"] != rows["after"]:
