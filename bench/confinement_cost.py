@@ -15,16 +15,14 @@ which varies far less and so resolves a millisecond per submission.
 """
 
 import argparse
-import csv
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from measure import batch_class
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [KIT_ROOT / "solutions" / "two_layer_net.py",
@@ -41,22 +39,9 @@ def grade_class(folder: Path, out: Path, jobs: int, confined: bool):
     environment.pop(SWITCH, None)
     if not confined:
         environment[SWITCH] = "1"
-    shutil.rmtree(out, ignore_errors=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-m", "autograder", "batch", str(folder),
-                                "--out", str(out), "--seed", "1", "--jobs", str(jobs)],
-                               cwd=KIT_ROOT, capture_output=True, text=True, env=environment)
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if completed.returncode != 0:
-        raise SystemExit(f"batch failed: {completed.stderr[-800:]}")
-    warned = "NOT kept apart" in completed.stdout
-    if warned == confined:
-        raise SystemExit(f"expected confined={confined}, the summary says: {completed.stdout}")
-    with open(out / "gradebook.csv") as handle:
-        rows = sorted((row["student"], row["total"]) for row in csv.DictReader(handle))
+    seconds, cpu, summary, rows = batch_class(KIT_ROOT, folder, out, jobs, environment)
+    if ("NOT kept apart" in summary) == confined:
+        raise SystemExit(f"expected confined={confined}, the summary says: {summary}")
     return seconds, cpu, rows
 
 

@@ -5,11 +5,16 @@ seconds on the clock, the CPU seconds of the process and all it waited for (work
 and the largest resident set of any one of those processes (wait4's ru_maxrss).
 """
 
+import csv
 import os
+import resource
+import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass
@@ -41,3 +46,23 @@ def measure(command: list, cwd, env=None) -> Run:
             raise RuntimeError(f"{' '.join(map(str, command[:4]))} ... failed "
                                f"({process.returncode}):\n{tail}")
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def batch_class(kit: Path, folder: Path, out: Path, jobs: int, environment=None):
+    """(wall seconds, CPU seconds of every process, batch's summary, gradebook rows) of one
+    `python -m autograder batch` of `folder` into `out` (emptied first), from `kit`, seed 1."""
+    shutil.rmtree(out, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    completed = subprocess.run([sys.executable, "-m", "autograder", "batch", str(folder),
+                                "--out", str(out), "--seed", "1", "--jobs", str(jobs)],
+                               cwd=kit, capture_output=True, text=True, env=environment)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if completed.returncode != 0:
+        raise SystemExit(f"batch from {kit} failed: {completed.stderr[-800:]}")
+    with open(out / "gradebook.csv") as handle:
+        rows = sorted((row["student"], row["total"]) for row in csv.DictReader(handle))
+    return seconds, cpu, completed.stdout, rows
+

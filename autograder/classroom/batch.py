@@ -4,12 +4,19 @@ Each student has one .py or .ipynb in SUBMISSIONS, or a sub-folder holding one. 
 written atomically to RESULTS/<student>.json as soon as it is graded, so an interrupted run
 loses nothing already graded, and a new run grades only what is missing (--force: everything).
 A submission that cannot be graded gets a report with its error, and a gradebook row.
+
+Students choose their files' names, and course platforms keep them: a name may be long, not
+UTF-8, the name of one of the kit's files, or that of a classmate's folder. A report's file
+name is the student's name only where that is safe (report_name); two submissions that make
+one student are both refused, never merged; every name is written escaped where it is shown.
 """
 
 import contextlib
 import csv
+import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -26,6 +33,11 @@ from autograder.reporters.printable import printable
 SUFFIXES = (".py", ".ipynb")
 GRADEBOOK = "gradebook.csv"
 RECORD = "batch.json"
+KIT_NAMES = ("batch", "gradebook", "report")
+"""The kit's own files in RESULTS (batch.json, gradebook.csv, report.html, report/): no report
+is named after them, whatever the case of its letters."""
+MAX_PLAIN_NAME = 100
+"""Bytes of a student's name kept as it is in its report's file name (a file name may have 255)."""
 FLAG = "For the instructor:"
 """How a report's note that the instructor should look at begins."""
 UNTRUSTED = ("the report found in RESULTS for this student was not one the grader wrote, or "
@@ -46,8 +58,24 @@ class Entry:
     """Something the instructor should know, though the submission is graded (a hard link)."""
 
 
+def report_name(student: str) -> str:
+    """The file name of the student's report in RESULTS: the student's name and .json where
+    that is safe, else a readable part of it, a tilde and a hash of the whole name. Safe: at
+    most MAX_PLAIN_NAME bytes of printable UTF-8, no tilde (so that no plain name can be
+    another's hashed one), not hidden, and not one of KIT_NAMES."""
+    if (student.isprintable() and "~" not in student and not student.startswith(".")
+            and student.casefold() not in KIT_NAMES and "/" not in student
+            and len(student.encode("utf-8", "surrogatepass")) <= MAX_PLAIN_NAME
+            and not any(0xD800 <= ord(c) <= 0xDFFF for c in student)):
+        return f"{student}.json"
+    readable = re.sub(r"[^\w.-]+", "_", printable(student).replace("\\", "")).strip("._")[:48]
+    digest = hashlib.sha256(student.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{readable or 'student'}~{digest}.json"
+
+
 def find_submissions(folder: Path, results: Path = None) -> list:
-    """One Entry per student, sorted by name (the results folder, if inside, is not one)."""
+    """One Entry per student, sorted by name (the results folder, if inside, is not one). Two
+    entries that make one student's name (alice.py and a folder alice/) are both refused."""
     entries = []
     for item in sorted(folder.iterdir()):
         if item.name.startswith(".") or (results is not None and item.resolve() == results):
@@ -68,7 +96,31 @@ def find_submissions(folder: Path, results: Path = None) -> list:
                     f"{len(found)} .py or .ipynb files ({', '.join(p.name for p in found[:4])})"
                 entries.append(Entry(item.name, None, f"The folder {item.name} holds {what}; "
                                                       "the grader needs exactly one."))
-    return entries
+    return _without_ambiguity(entries, folder)
+
+
+def _without_ambiguity(entries: list, folder: Path) -> list:
+    """The entries, where several make one student's name replaced by one that refuses them
+    all and names each: the grader cannot tell which is the student's."""
+    by_student = {}
+    for entry in entries:
+        by_student.setdefault(entry.student, []).append(entry)
+    kept = []
+    for student, same in by_student.items():
+        if len(same) == 1:
+            kept.append(same[0])
+            continue
+        names = sorted(printable(item.name) + ("/" if item.is_dir() else "")
+                       for item in folder.iterdir() if _student_of(item) == student)
+        kept.append(Entry(student, None, (
+            f"{len(names)} submissions are {printable(student)}'s: {', '.join(names)}. The "
+            "grader cannot tell which one to grade, so none was graded; keep one of them.")))
+    return kept
+
+
+def _student_of(item: Path) -> str:
+    """The student an entry of SUBMISSIONS is: a submission file's stem, else its name."""
+    return item.stem if item.suffix.lower() in SUFFIXES and not item.is_dir() else item.name
 
 
 def _checked(entry: Entry, home: Path) -> Entry:
@@ -128,7 +180,7 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
     record = read_record(out)
     texts = {} if force else _genuine_reports(out, entries, key)
     untrusted = {e.student for e in entries if not force and e.student not in texts
-                 and (out / f"{e.student}.json").exists()}
+                 and (out / report_name(e.student)).exists()}
     todo = [e for e in entries if e.student not in texts]
     confined, why_not = start_zygote().confined()
     record.update(seed=seed, confinement={"confined": confined, "reason": why_not,
@@ -162,9 +214,13 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
             futures = {pool.submit(grade, entry): entry for entry in todo}
             for future in as_completed(futures):
                 entry = futures[future]
-                text = signed_report(key, entry.student, future.result().to_json_dict())
+                report = future.result().to_json_dict()
+                # what a student's name and file are, written so that any file can hold them
+                report["submission"] = printable(report["submission"])
+                report["student"] = printable(entry.student)
+                text = signed_report(key, entry.student, report)
                 texts[entry.student] = text
-                write_atomically(out / f"{entry.student}.json", text)
+                write_atomically(out / report_name(entry.student), text)
                 written += 1
                 if progress:
                     progress.advance(entry.student)
@@ -193,7 +249,7 @@ def _genuine_reports(out: Path, entries: list, key: bytes) -> dict:
     """Student -> report text, for the reports in `out` that the grader signed."""
     texts = {}
     for entry in entries:
-        path = out / f"{entry.student}.json"
+        path = out / report_name(entry.student)
         try:
             text = None if path.is_symlink() else path.read_text()
         except (OSError, UnicodeDecodeError):
@@ -208,7 +264,7 @@ def _restore_changed(out: Path, texts: dict) -> list:
     reached the folder: only where workers are not confined); the students concerned."""
     restored = []
     for student, text in texts.items():
-        path = out / f"{student}.json"
+        path = out / report_name(student)
         try:
             same = path.read_text() == text and not path.is_symlink()
         except (OSError, UnicodeDecodeError):

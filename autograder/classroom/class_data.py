@@ -20,7 +20,8 @@ def load_reports(results: Path) -> list:
         if path.name == "batch.json":
             continue
         report = json.loads(path.read_text())
-        report["student"] = path.stem
+        if not isinstance(report.get("student"), str):  # a report of before batch named it
+            report["student"] = path.stem
         reports.append(report)
     return reports
 

@@ -16,8 +16,8 @@ from autograder.grading.judge_slots import fill_judge_slots
 from autograder.grading.notebook import read_notebook_cells
 from autograder.grading.provided import (SUPPLIED_FUNCTION, helpers_to_supply, provided_cell,
                                          supplied_note)
-from autograder.grading.submission import (SubmissionError, check_syntax, import_failure_message,
-                                           load_source)
+from autograder.grading.submission import (SubmissionError, check_syntax, flood_message,
+                                           import_failure_message, load_source)
 from autograder.judge.decoding import Opaque
 from autograder.judge.results import ExerciseResult, SubmissionResult
 from autograder.judge.settings import Settings
@@ -113,6 +113,9 @@ class SubmissionGrader:
                     self.grade_exercise(name)
         finally:
             output = self.close()
+        if self.sandbox is not None and self.sandbox.flooded and self.error is None:
+            # a submission that broke the grader's limits on purpose keeps no point of it
+            self.error = flood_message(self.path.name, self.sandbox.stopped_for)
         if self.sandbox is not None:
             self.notes.extend(retry_note(what, signal) for what, signal in self.sandbox.retried)
         settings = asdict(self.settings)

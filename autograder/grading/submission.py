@@ -8,6 +8,7 @@ import ast
 from pathlib import Path
 
 from autograder.judge.wording import at_place
+from autograder.sandbox.channel import FLOODED
 
 
 class SubmissionError(Exception):
@@ -48,6 +49,13 @@ def check_syntax(source: str, filename: str) -> None:
                               " Nothing was graded.") from None
 
 
+def flood_message(filename: str, detail: str) -> str:
+    """Why a submission whose replies were larger than any right answer has no grade."""
+    return (f"{filename} was stopped: {detail}. Nothing of it was graded. Does it replace "
+            "parts of the process that runs it, or send the grader more than its functions "
+            "return?")
+
+
 def import_failure_message(outcome, filename: str, source: str, settings) -> str:
     """Why importing the submission failed, from the sandbox's ImportOutcome."""
     error = outcome.error
@@ -61,6 +69,8 @@ def import_failure_message(outcome, filename: str, source: str, settings) -> str
                 "Put such code under if __name__ == \"__main__\":.")
     if outcome.status == "crashed":
         detail = error.get("detail", "no reason given")
+        if detail.startswith(FLOODED):
+            return flood_message(filename, detail)
         if "unreadable" in detail or "unexpected way" in detail:
             return (f"{filename} broke the grader's connection to it while it was being "
                     f"imported: {detail}. Nothing was graded; does it write to file "

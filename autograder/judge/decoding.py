@@ -11,6 +11,8 @@ imports nothing of the worker's.
 
 from dataclasses import dataclass, field
 
+from .encoding import MAX_CONTAINER_ITEMS
+
 __all__ = ["CallOutcome", "Opaque", "ProtocolError", "decode_value"]
 
 _NUMPY_SCALAR_TYPES = ("float64", "float32", "float16", "int64", "int32", "int16", "int8",
@@ -76,12 +78,16 @@ def decode_value(encoded, arrays, depth=0):
         if name not in _NUMPY_SCALAR_TYPES or not isinstance(value, (int, float, bool)):
             return Opaque(f"numpy.{name}")
         return getattr(np, "bool_" if name == "bool" else name)(value)
+    if tag in ("list", "tuple", "dict"):
+        given = encoded.get("items", [])
+        if not isinstance(given, list) or len(given) > MAX_CONTAINER_ITEMS:
+            raise ProtocolError("a container with more items than the worker sends")
     if tag in ("list", "tuple"):
-        items = [decode_value(item, arrays, depth + 1) for item in encoded.get("items", [])]
+        items = [decode_value(item, arrays, depth + 1) for item in given]
         return items if tag == "list" else tuple(items)
     if tag == "dict":
         result = {}
-        for pair in encoded.get("items", []):
+        for pair in given:
             if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)):
                 raise ProtocolError("a dict entry that is not a (str, value) pair")
             result[pair[0]] = decode_value(pair[1], arrays, depth + 1)

@@ -9,8 +9,9 @@ source (sandbox/hiding.py `worker_command`), and it ships in the student bundle.
 
 import traceback
 
-MAX_ARRAY_ITEMS = 1_000_000
-"""Arrays with more entries than this are described, not sent: no graded output is near it."""
+MAX_ARRAY_ITEMS = 100_000
+"""Arrays with more entries than this are described, not sent: no graded output is near it
+(the largest has 35), and the grader takes no more than reply_limit_mb from a submission."""
 MAX_CONTAINER_ITEMS = 64
 MAX_DEPTH = 4
 SUBMISSION_FILENAME = "<submission>"

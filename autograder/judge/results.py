@@ -20,8 +20,9 @@ class ExerciseResult:
     (classroom/mistake_groups.py), the same for every student who made the same mistake, however
     written."""
     code: str = ""
-    """For a failed function: its body as the student wrote it (classroom/mistake_groups.py function_code), so
-    that the class report can show one student's code beside the group it stands for."""
+    """For a failed function: its body as the student wrote it (function_code in
+    classroom/mistake_groups.py), so that the class report can show one student's code beside
+    the group it stands for."""
     lines: list = field(default_factory=list)
     """For a failed function: the lines that raised or computed its wrong values, when the
     diagnosis knows them (classroom/wrong_lines.py), each {"cell", "line", "code", "what"};

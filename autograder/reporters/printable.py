@@ -3,12 +3,15 @@
 A student's exception message, printed output, file name or quoted line of code can hold
 escape sequences (ESC, CSI, a carriage return, bidirectional overrides) that would clear the
 screen, move the cursor, or rewrite the lines about other students, a flag or a warning.
-Every such character is shown as its escape (\\x1b) instead; tabs and newlines stay.
+Every such character is shown as its escape (\\x1b) instead; tabs and newlines stay. A name
+that is not UTF-8 (a file name a student chose, read with Python's surrogateescape) shows each
+byte that is not as its escape too (caf\\xe9), so that it can be written anywhere.
 """
 
 import re
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff]")
 
 
 def printable(text) -> str:
@@ -18,6 +21,8 @@ def printable(text) -> str:
 
 def _escape(match) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        code -= 0xDC00
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 

@@ -21,8 +21,8 @@ from autograder.judge.decoding import CallOutcome
 from autograder.judge.encoding import encode
 from autograder.judge.settings import Settings
 from autograder.paths import KIT_ROOT
-from autograder.sandbox.channel import Channel
-from autograder.sandbox.confinement import CONFINEMENT_FAILED
+from autograder.sandbox.channel import Channel, Flooded, ReplyBudget
+from autograder.sandbox.confinement import CONFINEMENT_FAILED, WITHOUT_LANDLOCK
 from autograder.sandbox.hiding import paths_to_hide, worker_command
 from autograder.sandbox.plot_gate import REAL, STAND_IN, plot_mode
 from autograder.sandbox.processes import ProcessGroup
@@ -92,13 +92,19 @@ class Sandbox:
         come from outside: a sibling, the machine), before its failure was believed."""
         self._death_signal = None
         self._started_at = time.monotonic()
+        self.budget = ReplyBudget(settings.reply_limit_mb * 2**20)
+        """What the submission's replies may weigh in all, across its workers (channel.py)."""
+        self.stopped_for = None
+        """Why no worker may be started any more for this submission: its wall-clock budget
+        is spent, or its replies were larger than any right answer. None while it may."""
 
     # Lifecycle
 
     def start(self) -> None:
         """Fork the worker and hand it the source; returns without waiting for either."""
         if self.processes is None:
-            self.processes = ProcessGroup(self.settings.max_processes)
+            self.processes = ProcessGroup(self.settings.max_processes,
+                                          self.settings.worker_memory_mb * 2**20)
         self._death_signal = None
         grader_end, worker_end = socket.socketpair()
         try:
@@ -107,15 +113,20 @@ class Sandbox:
             # grader is killed before it knows the folder's name.
             order = {"temporary": tempfile.gettempdir(),
                      "cgroup": str(self.processes.path) if self.processes.path else None,
+                     "memory_cgroup": (str(self.processes.memory_path)
+                                       if self.processes.memory_path else None),
                      "limits": self._limits(), "user": worker_user(self.settings.worker_user),
-                     "scratch_bytes": self.settings.scratch_mb * 2**20}
+                     "scratch_bytes": self.settings.scratch_mb * 2**20,
+                     # the zygote's own watch: no worker outlives the submission's budget,
+                     # even while the grader is busy elsewhere (it stops it first, normally)
+                     "lifetime_s": max(self._remaining_s(), 0) + 2 * _GRACE_S}
             self.order_id = self.zygote.fork(order, worker_end)
         except ZygoteGone:
             self.zygote = None  # wait_ready() reports that no worker could start
         finally:
             worker_end.close()
         self._pid = None
-        self.channel = Channel(grader_end)
+        self.channel = Channel(grader_end, self.budget)
         self.channel.send({"cells": self.cells, "stop_on_error": self.stop_on_error,
                            "plot_stand_in": self.plot_stand_in,
                            "call_timeout_s": self.settings.call_timeout_s,
@@ -125,7 +136,7 @@ class Sandbox:
         """Wait for the submission to be imported and report how it went."""
         if self.import_outcome is None:
             outcome = self._receive_import()
-            if (outcome.status == "crashed" and self._death_signal
+            if (outcome.status == "crashed" and self._death_signal and self._may_restart()
                     and not any(what == "import" for what, _ in self.retried)):
                 self.retried.append(("import", self._death_signal))
                 self.start()
@@ -163,6 +174,8 @@ class Sandbox:
         retried = set()
         while len(outcomes) < len(requests):
             if not self._is_running():
+                if not self._may_restart():
+                    return outcomes + [self._stopped_outcome() for _ in requests[len(outcomes):]]
                 self.start()
                 self.import_outcome = None
                 if self.wait_ready().status != "ready":
@@ -190,23 +203,35 @@ class Sandbox:
         """Run each (name, args) again under the tracer: one decoding.Trace (or None) each.
 
         A second exchange, after the verdict, for the diagnosis only: the tracer slows a call
-        down, so each gets `slowdown` times the call's time limit, and a traced run that times
-        out or crashes is never the student's time-out: it only means no trace. What the
-        traced runs print is left out of the report (the worker takes it back out).
+        down, so each gets `slowdown` times the call's time limit, within what is left of the
+        submission's wall-clock budget: a traced run that times out, crashes or outlives the
+        budget is never the student's time-out, it only means no trace (the verdict is in by
+        then). What the traced runs print is left out of the report (the worker takes it back
+        out).
         """
         traces = []
         for name, args in requests:
             if not self._is_running():
+                if not self._may_restart():
+                    return traces + [None] * (len(requests) - len(traces))
                 self.start()
                 self.import_outcome = None
                 if self.wait_ready().status != "ready":
                     return traces + [None] * (len(requests) - len(traces))
+            remaining = self._remaining_s()
+            if remaining <= 0:
+                self._stop_process()
+                return traces + [None] * (len(requests) - len(traces))
             arrays = []
             self.channel.send({"name": name, "args": encode(list(args), arrays),
                                "trace": slowdown}, arrays)
             try:
                 reply, returned = self.channel.receive(
-                    self.settings.call_timeout_s * slowdown + _GRACE_S)
+                    min(self.settings.call_timeout_s * slowdown, remaining) + _GRACE_S)
+            except Flooded as flood:
+                self._stop_process()
+                self.stopped_for = str(flood)
+                return traces + [None] * (len(requests) - len(traces))
             except (TimeoutError, EOFError, decoding.ProtocolError):
                 self._stop_process()  # a traced run that hangs would hang on every input
                 return traces + [None] * (len(requests) - len(traces))
@@ -237,6 +262,10 @@ class Sandbox:
                                                  "seconds": self.settings.call_timeout_s})
         except EOFError:
             return CallOutcome("crashed", error={"detail": self._death_detail()})
+        except Flooded as flood:
+            self._stop_process()
+            self.stopped_for = str(flood)
+            return CallOutcome("crashed", error={"detail": str(flood)})
         except decoding.ProtocolError as error:
             self._stop_process()
             return CallOutcome("crashed", error={"detail": f"it sent back something unreadable "
@@ -254,6 +283,10 @@ class Sandbox:
             return ImportOutcome("timeout")
         except EOFError:
             return ImportOutcome("crashed", error={"detail": self._death_detail()})
+        except Flooded as flood:
+            self._stop_process()
+            self.stopped_for = str(flood)
+            return ImportOutcome("crashed", error={"detail": str(flood)})
         except decoding.ProtocolError as error:
             self._stop_process()
             return ImportOutcome("crashed", error={"detail": f"it sent back something "
@@ -356,6 +389,26 @@ class Sandbox:
     def _remaining_s(self) -> float:
         return self.settings.submission_timeout_s - (time.monotonic() - self._started_at)
 
+    @property
+    def flooded(self) -> bool:
+        """True once the submission's replies were larger than any right answer."""
+        return self.stopped_for not in (None, "time")
+
+    def _may_restart(self) -> bool:
+        """Whether a fresh worker may be started: not once the submission's wall-clock budget
+        is spent (no worker lives past it), nor once its replies were larger than any right
+        answer (a flood would only start again)."""
+        if self.stopped_for is None and self._remaining_s() <= 0:
+            self.stopped_for = "time"
+        return self.stopped_for is None
+
+    def _stopped_outcome(self) -> CallOutcome:
+        """What a call gets that no worker may run any more (_may_restart)."""
+        if self.stopped_for == "time":
+            return CallOutcome("timeout", error={"limit": "submission",
+                                                 "seconds": self.settings.submission_timeout_s})
+        return CallOutcome("crashed", error={"detail": self.stopped_for})
+
     def _limits(self) -> dict:
         memory = self.settings.memory_limit_mb * 2**20
         cpu = int(self.settings.submission_timeout_s) + 1
@@ -432,6 +485,8 @@ def _zygote_environment() -> dict:
             environment[name] = os.environ[name]
     if os.environ.get(UNCONFINED_FOR_BENCHMARKS) == "1":
         environment["BACKPROP_KIT_UNCONFINED"] = "1"
+    if os.environ.get(WITHOUT_LANDLOCK) == "1":  # the tests' way to try the other path
+        environment[WITHOUT_LANDLOCK] = "1"
     # The kit's entries, covered where a worker could see them (in its root, or, where no
     # namespace can be had, by cover_paths); the zygote takes this out of its environment.
     environment["BACKPROP_KIT_HIDE"] = json.dumps(list(paths_to_hide(KIT_ROOT)))

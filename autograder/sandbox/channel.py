@@ -2,7 +2,10 @@
 
 A frame (sandbox/worker.py, which writes and reads them on its side) is a JSON header and the
 raw bytes of plain-number arrays. What a frame says is decoded, trusting none of it, by
-judge/decoding.py; here a frame is only taken whole, within its size limit and its deadline.
+judge/decoding.py; here a frame is only taken whole, within its deadline and its limits: a
+header small enough that decoding it costs little, a payload of no more than a right answer
+could need many times over, and, over every frame of one submission, its reply budget. The
+grader's memory is so bounded whatever a worker sends, and a flood is that student's failure.
 """
 
 import selectors
@@ -12,7 +15,41 @@ import time
 from autograder.judge.decoding import ProtocolError
 from autograder.sandbox.worker import FRAME_MAGIC, FRAME_PREFIX, frame_bytes, parse_frame
 
-MAX_FRAME_BYTES = 64 * 2**20
+MAX_HEADER_BYTES = 2**20
+"""A frame's JSON header: a right reply's is under 8 KiB (a trace's included); every item of
+it becomes a Python object in the grader, so a megabyte of tiny items is already tens of MB."""
+MAX_PAYLOAD_BYTES = 16 * 2**20
+"""A frame's arrays: a right reply carries under 8 KiB of them."""
+FLOODED = "its replies were larger than any right answer"
+"""Why a worker was stopped whose replies broke a limit (the student's failure, in words)."""
+
+
+class Flooded(ProtocolError):
+    """A worker sent more than a right answer could: a frame past its limits, or past what is
+    left of the submission's reply budget."""
+
+
+class ReplyBudget:
+    """What one submission's replies may weigh in all, shared by its successive workers (a
+    worker that crashed is replaced; what the first sent still counts)."""
+
+    def __init__(self, total_bytes: int):
+        self.total = total_bytes
+        self.left = total_bytes
+
+    def take(self, size: int) -> None:
+        if size > self.left:
+            self.left = 0
+            raise Flooded(f"{FLOODED}: more than {_mib(self.total)} in all")
+        self.left -= size
+
+    @property
+    def spent(self) -> bool:
+        return self.left <= 0
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.0f} MiB" if size >= 2**20 else f"{size} bytes"
 
 
 class Channel:
@@ -22,8 +59,10 @@ class Channel:
     that many calls can be sent at once without either side blocking on a full buffer.
     """
 
-    def __init__(self, sock: socket.socket):
+    def __init__(self, sock: socket.socket, budget: ReplyBudget = None):
+        """budget: what the submission's replies may still weigh (None: no budget)."""
         sock.setblocking(False)
+        self.budget = budget
         self.sock = sock
         self.outbox = bytearray()
         self.inbox = bytearray()
@@ -38,7 +77,8 @@ class Channel:
 
     def receive(self, seconds: float):
         """One frame: (header, arrays). TimeoutError after `seconds`, EOFError if the worker has
-        gone, ProtocolError if what it sent is not a frame."""
+        gone, Flooded if it sent more than a right answer could, ProtocolError if what it sent
+        is not a frame."""
         deadline = time.monotonic() + seconds
         while True:
             frame = self._take_frame()
@@ -90,11 +130,15 @@ class Channel:
         if len(self.inbox) < prefix:
             return None
         _, header_size, payload_size = FRAME_PREFIX.unpack_from(self.inbox)
-        if header_size + payload_size > MAX_FRAME_BYTES:
-            raise ProtocolError(f"a frame of {header_size + payload_size} bytes is too large")
+        if header_size > MAX_HEADER_BYTES or payload_size > MAX_PAYLOAD_BYTES:
+            raise Flooded(f"{FLOODED}: a reply of {_mib(header_size + payload_size)}")
+        if self.budget is not None and header_size + payload_size > self.budget.left:
+            self.budget.take(header_size + payload_size)  # raises: said before it is read
         end = prefix + header_size + payload_size
         if len(self.inbox) < end:
             return None
+        if self.budget is not None:
+            self.budget.take(header_size + payload_size)
         header_bytes = bytes(self.inbox[prefix:prefix + header_size])
         payload = self.inbox[prefix + header_size:end]
         del self.inbox[:end]

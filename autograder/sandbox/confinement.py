@@ -1,7 +1,10 @@
 """Give a worker a world of its own: Python, a few devices, its own /proc and its own folder.
 
 Deny by default. Each worker gets private mount, PID and IPC namespaces, in a network namespace
-with no interface up (shared by the zygote's workers: no network at all). Its root directory
+with no interface up (no network at all). No two workers share even an abstract Unix socket:
+each is scoped to a Landlock domain of its own, which may connect to no abstract socket and
+signal no process made outside it (Linux 6.12 and later, a few microseconds), or, where the
+kernel's Landlock cannot scope, gets a network namespace of its own (about a millisecond). Its root directory
 holds only what it needs to run Python, read-only: the Python prefixes, the system's shared
 libraries and /dev's harmless devices; then a /proc of its own PID namespace (it sees no other
 process: not the grader, not another student's worker) and one writable folder, /tmp (or
@@ -130,9 +133,9 @@ class Template:
 
 def prepare(paths, hide=(), folder=None):
     """In the zygote, once: its own mount namespace and an empty network namespace (no
-    interface up: no network, no service of the machine's loopback) that every worker shares
-    (one per worker costs the kernel half a millisecond each), a user namespace to own them
-    if it is not root, and the workers' root, built in a new folder: the allowed `paths`
+    interface up: no network, no service of the machine's loopback; a worker makes one of its
+    own in `enter` only where Landlock cannot keep its abstract sockets apart), a user
+    namespace to own them if it is not root, and the workers' root, built in a new folder: the allowed `paths`
     bound read-only, the kit's entries in `hide` covered where they lie inside those, the
     devices, and mount points for /proc and the scratch folder. Returns a Template; raises
     ConfinementError."""
@@ -185,14 +188,17 @@ def own_pid_namespace_again(template):
 
 
 def enter(template, scratch_bytes=64 * 2**20, user=None):
-    """In the worker: private mount and IPC namespaces; its own writable folder
+    """In the worker: private mount and IPC namespaces, and a network namespace of its own where
+    Landlock cannot scope abstract Unix sockets (`scopes_available`; where it can,
+    `scope_to_itself` keeps them apart instead, for a thousandth of the cost); its own writable
+    folder
     (scratch_folder) and /proc on a copy of the template, which becomes '/'. Returns in the
     process that will run the submission, PID 1 of its own namespace. Without root that takes
     one more fork: the parent waits and ends as its child did (same signal or exit status),
     so the zygote and the grader see the worker's fate as before. Raises ConfinementError
     before any fork."""
     libc = ctypes.CDLL(None, use_errno=True)
-    flags = CLONE_NEWNS | CLONE_NEWIPC
+    flags = CLONE_NEWNS | CLONE_NEWIPC | (0 if scopes_available() else CLONE_NEWNET)
     check(libc.unshare(flags if template.as_root else flags | CLONE_NEWPID), "unshare")
     owner = f",uid={user[0]},gid={user[1]}" if user else ""
     mount(libc, "tmpfs", template.root + template.scratch, "tmpfs", MS_NOSUID | MS_NODEV,
@@ -292,6 +298,49 @@ def _enter_root(libc, root, scratch):
     check(libc.syscall(number, b".", b"."), "pivot_root")
     check(libc.umount2(b".", MNT_DETACH), "umount the old root")
     os.chdir(scratch)
+
+
+_LANDLOCK_CREATE_RULESET, _LANDLOCK_RESTRICT_SELF = 444, 446
+"""Landlock's system call numbers, the same on every architecture (they are newer than the
+split between them)."""
+SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1, 2
+WITHOUT_LANDLOCK = "BACKPROP_KIT_WITHOUT_LANDLOCK"
+_SCOPES_AVAILABLE = []
+
+
+def scopes_available() -> bool:
+    """True when this kernel's Landlock can scope abstract Unix sockets and signals (its ABI 6,
+    Linux 6.12). Asked of the kernel once. WITHOUT_LANDLOCK=1 in the environment says no, so
+    that the tests and bench/isolation_cost.py can try the network namespace instead."""
+    if not _SCOPES_AVAILABLE and os.environ.get(WITHOUT_LANDLOCK) == "1":
+        _SCOPES_AVAILABLE.append(False)
+    if not _SCOPES_AVAILABLE:
+        libc = ctypes.CDLL(None, use_errno=True)
+        version = libc.syscall(_LANDLOCK_CREATE_RULESET, None, 0, 1)  # ..._RULESET_VERSION
+        _SCOPES_AVAILABLE.append(version >= 6)
+    return _SCOPES_AVAILABLE[0]
+
+
+def scope_to_itself():
+    """A Landlock domain of the worker's own: it (and all it starts) may connect to no abstract
+    Unix socket and signal no process made outside it, so an abstract socket a worker binds is
+    seen by no other worker, graded at the same moment or later. Needs no_new_privs
+    (drop_privileges sets it); a step that fails raises ConfinementError."""
+
+    class Attributes(ctypes.Structure):
+        _fields_ = [("handled_access_fs", ctypes.c_uint64),
+                    ("handled_access_net", ctypes.c_uint64), ("scoped", ctypes.c_uint64)]
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    attributes = Attributes(0, 0, SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL)
+    ruleset = libc.syscall(_LANDLOCK_CREATE_RULESET, ctypes.byref(attributes),
+                           ctypes.sizeof(attributes), 0)
+    if ruleset < 0:
+        raise ConfinementError(f"landlock: {os.strerror(ctypes.get_errno())}")
+    try:
+        check(libc.syscall(_LANDLOCK_RESTRICT_SELF, ruleset, 0), "landlock_restrict_self")
+    finally:
+        os.close(ruleset)
 
 
 _SECCOMP = {"x86_64": (0xC000003E, (248, 249, 250)), "aarch64": (0xC00000B7, (217, 218, 219)),

@@ -6,6 +6,12 @@ can exist at once (a fork bomb stops there) and lists every one of them, even th
 called setsid or double-forked, so that all can be killed when grading ends. Without cgroups,
 RLIMIT_NPROC caps the grading user's processes instead (the kernel does not apply it to root),
 and the worker's process group is killed.
+
+Where it can, the grader also puts them in a "memory" control group of their own, which caps
+the memory of all of them together (RLIMIT_AS caps each process alone: sixteen processes of a
+GiB each would be sixteen GiB); past it, the kernel's OOM killer ends one of the submission's
+processes, never the grader's. In cgroup v1 the group is made inside the grader's own memory
+group, so that whatever limits the grader still limits its workers.
 """
 
 import os
@@ -19,11 +25,14 @@ _CANDIDATE_ROOTS = (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup/unified"),
 
 
 class ProcessGroup:
-    """One submission's processes: a pids cgroup when possible, else its session."""
+    """One submission's processes: a pids cgroup when possible, else its session; and a
+    memory cgroup when possible."""
 
-    def __init__(self, max_processes: int):
+    def __init__(self, max_processes: int, memory_bytes: int = None):
         self.max_processes = max_processes
         self.path = _make_cgroup(max_processes)
+        self.memory_path = _make_memory_cgroup(memory_bytes, self.path) if memory_bytes else None
+        """The memory cgroup (in cgroup v2, the pids group itself), or None."""
 
     @property
     def is_limited(self) -> bool:
@@ -68,23 +77,29 @@ class ProcessGroup:
         return [int(pid) for pid in text.split()]
 
     def close(self) -> None:
-        """Kill what is left and remove the cgroup."""
+        """Kill what is left and remove the cgroups."""
         self.kill_all()
-        if self.path is not None:
-            # A killed process can linger a moment as a zombie until it is reaped, and the
-            # kernel refuses to remove a group that still holds one.
-            deadline = time.monotonic() + 2
-            pause = 0.0005
-            while True:
-                try:
-                    self.path.rmdir()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        break
-                    time.sleep(pause)
-                    pause = min(pause * 2, 0.02)
-            self.path = None
+        for path in {self.path, self.memory_path} - {None}:
+            _remove_group(path)
+        self.path = self.memory_path = None
+
+
+def _remove_group(path: Path) -> None:
+    """rmdir a cgroup. A killed process can linger a moment as a zombie until it is reaped,
+    and the kernel refuses to remove a group that still holds one."""
+    deadline = time.monotonic() + 2
+    pause = 0.0005
+    while True:
+        try:
+            path.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(pause)
+            pause = min(pause * 2, 0.02)
 
 
 def _kill(pid: int) -> None:
@@ -113,6 +128,49 @@ def _make_cgroup(max_processes: int):
             except OSError:
                 pass
     return None
+
+
+def _make_memory_cgroup(memory_bytes: int, pids_group):
+    """A memory cgroup capped at `memory_bytes` for the worker and all it starts, or None.
+
+    cgroup v2: the pids group itself, when its hierarchy gives it the memory controller.
+    cgroup v1: a group of its own in the memory hierarchy, inside the grader's own group.
+    """
+    if pids_group is not None and (pids_group / "memory.max").exists():
+        try:
+            (pids_group / "memory.max").write_text(str(memory_bytes))
+            if (pids_group / "memory.swap.max").exists():
+                (pids_group / "memory.swap.max").write_text("0")
+            return pids_group
+        except OSError:
+            return None
+    root = Path("/sys/fs/cgroup/memory")
+    if not (root / "cgroup.procs").exists():
+        return None
+    for parent in dict.fromkeys([root / _own_group("memory").lstrip("/"), root]):
+        _remove_stale_groups(parent)
+        path = parent / f"backprop-kit-{uuid.uuid4().hex[:12]}"
+        try:
+            path.mkdir()
+        except OSError:
+            continue
+        try:
+            (path / "memory.limit_in_bytes").write_text(str(memory_bytes))
+            if (path / "memory.memsw.limit_in_bytes").exists():  # no escape into swap
+                (path / "memory.memsw.limit_in_bytes").write_text(str(memory_bytes))
+            return path
+        except OSError:
+            _remove_group(path)
+    return None
+
+
+def _own_group(controller: str) -> str:
+    """This process's cgroup in a v1 hierarchy ("/" when not found)."""
+    for line in _read(Path("/proc/self/cgroup")).splitlines():
+        _, controllers, path = (line.split(":", 2) + ["", ""])[:3]
+        if controller in controllers.split(","):
+            return path or "/"
+    return "/"
 
 
 def _read(path: Path) -> str:

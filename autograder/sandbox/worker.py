@@ -331,7 +331,8 @@ try:  # in the worker's source text confinement.py comes first (hiding.py worker
 except NameError:
     from autograder.sandbox.confinement import (CONFINEMENT_FAILED, ConfinementError, deny_keyrings,
                                                 discard, enter, own_pid_namespace_again,
-                                                pid_namespace_for_next_fork, prepare, visible_paths)
+                                                pid_namespace_for_next_fork, prepare,
+                                                scope_to_itself, scopes_available, visible_paths)
 
 
 def cover_paths(paths):
@@ -447,8 +448,12 @@ def zygote(preload, confined=True):
     selector.register(wakeup_read, selectors.EVENT_READ)
     workers = {}
     """pid -> its order: what to clean up if the grader goes away without doing it."""
+    ends = {}
+    """pid -> when it must have ended (time.monotonic()): its submission's wall-clock budget."""
     while True:
-        for key, _ in selector.select():
+        _end_overdue(workers, ends)
+        due = min(ends.values(), default=None)
+        for key, _ in selector.select(None if due is None else max(due - time.monotonic(), 0)):
             if key.fileobj == wakeup_read:
                 os.read(wakeup_read, 4096)
                 _reap(workers, control)
@@ -476,8 +481,24 @@ def zygote(preload, confined=True):
             for fd in fds:
                 os.close(fd)
             workers[pid] = order
+            if order.get("lifetime_s") is not None:
+                ends[pid] = time.monotonic() + float(order["lifetime_s"])
             _tell(control, {"forked": order["id"], "pid": pid, "directory": order["directory"]})
         _reap(workers, control)
+
+
+def _end_overdue(workers, ends):
+    """Kill each worker past its end, with all it started (the grader normally stops it first:
+    this holds even while the grader is busy elsewhere); forget those already reaped."""
+    now = time.monotonic()
+    for pid in list(ends):
+        if pid not in workers:
+            del ends[pid]
+        elif ends[pid] <= now:
+            del ends[pid]
+            _kill(os.killpg, pid)
+            for member in _cgroup_members(workers[pid].get("cgroup")):
+                _kill(os.kill, member)
 
 
 def _prepared(hidden):
@@ -561,11 +582,12 @@ def _clean_up_after_the_grader(workers, template):
             break
     for order in workers.values():
         shutil.rmtree(order["directory"], ignore_errors=True)
-        if order.get("cgroup"):
-            try:
-                os.rmdir(order["cgroup"])
-            except OSError:
-                pass
+        for group in (order.get("cgroup"), order.get("memory_cgroup")):
+            if group:
+                try:
+                    os.rmdir(group)
+                except OSError:
+                    pass
     if template is not None and template is not _BROKEN:
         discard(template)
     if os.environ.get("BACKPROP_KIT_REMOVE_AT_EXIT"):
@@ -627,9 +649,15 @@ def _become_worker(order, channel, template, hidden):
     """In the forked child: its own session, cgroup, namespaces and root (or, where the machine
     has no namespaces, a hidden kit and a folder of its own), limits, and socket."""
     os.setsid()
-    if order.get("cgroup"):
-        with open(os.path.join(order["cgroup"], "cgroup.procs"), "w") as handle:
-            handle.write("0")  # this process, whatever its PID namespace calls it
+    for group in dict.fromkeys([order.get("cgroup"), order.get("memory_cgroup")]):
+        if group:
+            with open(os.path.join(group, "cgroup.procs"), "w") as handle:
+                handle.write("0")  # this process, whatever its PID namespace calls it
+    try:  # the OOM killer's first choice, before any process of the grader's
+        with open("/proc/self/oom_score_adj", "w") as handle:
+            handle.write("1000")
+    except OSError:
+        pass
     output = os.open(os.path.join(order["directory"], "output.txt"),
                      os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     if template is _BROKEN:
@@ -654,6 +682,12 @@ def _become_worker(order, channel, template, hidden):
     except (ConfinementError, OSError):
         if template is not None:
             os._exit(CONFINEMENT_FAILED)
+    if scopes_available():  # else a confined worker has a network namespace of its own
+        try:
+            scope_to_itself()
+        except (ConfinementError, OSError):
+            if template is not None:
+                os._exit(CONFINEMENT_FAILED)
     os.dup2(channel, 0)
     os.dup2(channel, 1)
     os.dup2(output, 2)

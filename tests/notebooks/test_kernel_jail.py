@@ -330,3 +330,46 @@ def test_links_and_fifos_are_removed_from_the_notebooks_folder_only(tmp_path):
     assert sorted(remove_links(folder, course)) == ["backprop.ipynb", "pipe", "plots/figure.png"]
     assert sorted(p.name for p in folder.rglob("*")) == ["answer.txt", "plots"]
     assert remove_links(course, course) == [] and (course / "link").is_symlink()
+
+
+SHOW_ENVIRONMENT = "import json, os; print(json.dumps(dict(os.environ)))"
+
+
+def test_the_launcher_passes_the_kernel_none_of_the_variables_a_kernel_could_have_planted(
+        user, course):
+    """A kernelspec's env, or a polluted environment of nbgrader's, reaches the launcher: the
+    kernel it starts must get none of LD_PRELOAD, LD_LIBRARY_PATH, PYTHONPATH and the like,
+    only what a kernel needs (jail.KERNEL_ENVIRONMENT)."""
+    planted = {"LD_PRELOAD": "libm.so.6", "LD_LIBRARY_PATH": "/nonexistent",
+               "PYTHONPATH": "/nonexistent", "PYTHONSTARTUP": "/nonexistent/startup.py",
+               "BPK_PLANTED": "yes"}
+    kept = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+            "JPY_PARENT_PID": "1", "HOME": str(course.parent / "extra")}
+    account = {} if user.account is None else {
+        "user": user.account.pw_uid, "group": user.account.pw_gid, "extra_groups": []}
+    completed = subprocess.run(jail_argv(user, course, user.python, "-c", SHOW_ENVIRONMENT),
+                               cwd=course / "autograded" / "alice" / "backprop",
+                               env={**planted, **kept}, capture_output=True, text=True,
+                               timeout=60, **account)
+    seen = json.loads(completed.stdout.splitlines()[-1])
+    assert not set(planted) & set(seen), seen
+    assert {name: seen.get(name) for name in kept} == kept
+
+
+def test_the_kernel_manager_builds_the_kernels_command_and_environment_itself(tmp_path):
+    """Whatever kernelspec a notebook names (or a kernel planted), the kernel is the kit's own,
+    and its environment is nbgrader's but for anything a kernel could have planted, with
+    folders of its own."""
+    from autograder.integrations.nbgrader.kernel import (KERNEL_COMMAND, JailedKernelManager,
+                                                         kernel_environment)
+
+    manager = JailedKernelManager(kernel_name="python3")
+    assert manager.kernel_spec.argv == KERNEL_COMMAND and manager.kernel_spec.env == {}
+    given = {"PATH": "/usr/bin", "LC_ALL": "C", "JPY_SESSION_NAME": "x", "HOME": "/root",
+             "LD_PRELOAD": "/tmp/x.so", "PYTHONPATH": "/tmp", "JUPYTER_PATH": "/tmp"}
+    environment = kernel_environment(given, str(tmp_path))
+    assert {name: environment[name] for name in ("PATH", "LC_ALL", "JPY_SESSION_NAME")} == \
+        {"PATH": "/usr/bin", "LC_ALL": "C", "JPY_SESSION_NAME": "x"}
+    assert not {"LD_PRELOAD", "PYTHONPATH", "JUPYTER_PATH"} & set(environment)
+    for name in ("HOME", "TMPDIR", "IPYTHONDIR", "JUPYTER_DATA_DIR", "XDG_CACHE_HOME"):
+        assert environment[name].startswith(str(tmp_path) + "/"), name

@@ -304,17 +304,17 @@ def test_a_kernel_that_fakes_the_graders_answer_gets_no_points(course):
 def attacked(course, tmp_path_factory):
     """A copy of the graded course where the ATTACKERS are autograded too, one run each (so
     that one that stops nbgrader does not hide the others), then exported. Their kernels
-    note what they achieved in `witness`, outside the course."""
+    note what they achieved in a witness file of their own folder: since issue 17 nothing
+    else a jailed kernel writes outlives it (_witness)."""
     root = tmp_path_factory.mktemp("attacked") / "course"
     shutil.copytree(course, root)
-    witness = tmp_path_factory.mktemp("witness")
     marker = f"backprop-kit-left-behind-{os.getpid()}"
     release = nbformat.read(str(root / "assignments" / "backprop" / "backprop.ipynb"), 4)
     for student, template in ATTACKERS.items():
         folder = root / "submitted" / student / "backprop"
         folder.mkdir(parents=True)
-        notebook = _attack(release, template, witness=str(witness / student), marker=marker,
-                           course=str(root.resolve()))
+        notebook = _attack(release, template, witness=str(_witness(root.resolve(), student)),
+                           marker=marker, course=str(root.resolve()))
         nbformat.write(notebook, str(folder / "backprop.ipynb"))
     before = {name: (root / name).read_bytes() for name in KIT_FILES}
     modes = {name: (root / name).stat().st_mode for name in KIT_FILES}
@@ -323,8 +323,13 @@ def attacked(course, tmp_path_factory):
     survivors = processes_with(marker)
     for pid in survivors:  # so that a failing run leaves nothing behind either
         os.kill(pid, signal.SIGKILL)
-    return {"root": root, "witness": witness, "runs": runs, "survivors": survivors,
+    return {"root": root, "runs": runs, "survivors": survivors,
             "export": nbgrader(root, "export", check=False), "before": before, "modes": modes}
+
+
+def _witness(root: Path, student: str) -> Path:
+    """Where an attacker's kernel notes what it achieved: its own folder, which it may write."""
+    return root / "autograded" / student / "backprop" / "witness.txt"
 
 
 def _graded(attacked, student) -> dict:
@@ -356,7 +361,7 @@ def test_a_process_a_kernel_leaves_behind_changes_no_score_and_does_not_outlive_
                                                                                      course):
     """frank's kernel leaves a double-forked loop that sets every score in gradebook.db to
     full: it must fail while the kernel lives, and die with it."""
-    tries = (attacked["witness"] / "frank").read_text().splitlines()
+    tries = _witness(attacked["root"], "frank").read_text().splitlines()
     assert tries, "the process left behind never ran"
     assert all("unable to open database file" in outcome or "readonly database" in outcome
                for outcome in tries), tries[:3]  # not there in its jail (or read-only)
@@ -370,7 +375,7 @@ def test_a_kernel_can_neither_read_nor_signal_nbgraders_process(attacked, course
     and kills nbgrader and its own parent: it sees no process but itself, and nbgrader grades
     everyone."""
     grades = _graded(attacked, "grace")
-    seen = json.loads((attacked["witness"] / "grace").read_text())
+    seen = json.loads(_witness(attacked["root"], "grace").read_text())
     assert seen["nbgrader"] > 1, seen  # it knew nbgrader's process id
     assert seen["processes"] == [1] and seen["parent"] == 0
     assert {seen[what] for what in ("environ", "cmdline", "mem")} == {"FileNotFoundError"}
@@ -385,7 +390,7 @@ def test_links_a_kernel_leaves_in_its_folder_are_removed_before_nbgrader_writes_
     kit's files to 444 through them."""
     root = attacked["root"]
     assert _graded(attacked, "heidi")["heidi"] == 0  # and the gradebook is still a database
-    assert (attacked["witness"] / "heidi").read_text() == "links left"
+    assert _witness(attacked["root"], "heidi").read_text() == "links left"
     folder = root / "autograded" / "heidi" / "backprop"
     assert not (folder / "backprop.ipynb").is_symlink()
     assert _test_cells(_autograded(root, "heidi"))  # the graded notebook itself

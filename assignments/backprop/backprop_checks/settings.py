@@ -41,6 +41,17 @@ class Settings:
     memory_limit_mb: int = 1024
     """Address space of the process that runs student code, in MiB (RLIMIT_AS)."""
 
+    worker_memory_mb: int = 2048
+    """Memory of all a submission's processes together, in MiB, where the grader can make a
+    memory control group (as root; see sandbox/processes.py): a submission that forks stays
+    within it however many processes it has. Elsewhere only memory_limit_mb per process holds."""
+
+    reply_limit_mb: int = 64
+    """What a submission's replies to the grader may weigh in all, in MiB. Every right reply
+    of a whole submission, traces included, takes under 64 KiB: past this the submission is
+    stopped and its remaining calls fail, so that what a worker sends cannot exhaust the
+    grader's memory (sandbox/channel.py)."""
+
     max_processes: int = 16
     """Processes (and threads) the submission may have at once, the worker included: a pids
     cgroup where the grader can make one, else RLIMIT_NPROC (see sandbox/processes.py)."""

@@ -1,8 +1,9 @@
 """Start a Jupyter kernel in a jail: of the course only its own folder, its own
-processes only, no capabilities.
+processes only, nothing it writes outlives it, no capabilities.
 
     python -I autograder/integrations/nbgrader/jail.py --course ROOT [--read-only PATH ...]
-           [--hide FOLDER ...] [--connection-file FILE] -- KERNEL COMMAND ...
+           [--hide FOLDER ...] [--cover FOLDER ...] [--keep PATH ...] [--state FOLDER]
+           [--connection-file FILE] -- KERNEL COMMAND ...
 
 `nbgrader autograde` runs each student's notebook in a kernel as nbgrader's own user, and then,
 in nbgrader's process, grades it (points.py) with the kit's code and writes the
@@ -11,6 +12,9 @@ that edits them later, or read and signal nbgrader's process. This launcher (ker
 puts it in front of the kernel's command) first takes, in one unshare, mount and PID namespaces
 of its own (as a normal user, inside a user namespace that maps only its own uid and gid):
 
+- the whole file system read-only, every mount (as root, uid 0 without capabilities could
+  otherwise still write whatever root owns: a later kernel's, nbgrader's or the grader's
+  files); then, as below, only the notebook's folder and folders of its own are writable;
 - read-only, recursively (each mount below made read-only too, keeping the flags a user
   namespace may not clear): the course ROOT (the kit, the reference, nbgrader_config.py,
   gradebook.db, every student's folders), READ_ONLY_PATHS (the Python and the libraries the
@@ -21,8 +25,17 @@ of its own (as a normal user, inside a user namespace that maps only its own uid
   reference, gradebook.db's hidden tests nor another student's work (and print them into its
   own feedback); that folder is made writable again;
 - each hidden FOLDER (Jupyter's runtime folder, where the connection files of this user's
-  kernels and Jupyter servers lie: their keys and tokens) covered by an empty tmpfs, but for
-  FILE, the kernel's own connection file, bound back read-only if it lies there.
+  kernels and Jupyter servers lie: their keys and tokens; the folder of the report key that
+  signs `batch`'s reports) covered by an empty tmpfs, but for FILE, the kernel's own
+  connection file, bound back read-only if it lies there;
+- each covered FOLDER (the grading user's home: ~/.jupyter, ~/.ipython, ~/.local/share/jupyter,
+  ~/.cache among it) an empty read-only tmpfs, with only what the kernel needs bound back:
+  the course, the Python it runs from, each --keep PATH (the user's site-packages) and FILE;
+- /tmp, /var/tmp and /dev/shm, the folders any user may write, each a new, empty tmpfs of the
+  kernel's own, with what it must still see there bound back; in the new /tmp, --state's
+  folders (the kernel's HOME, TMPDIR, IPython's and Jupyter's folders, which the kernel
+  manager names in its environment) made afresh. All of it goes with the kernel: nothing it
+  writes there (an IPython startup file, a copy of a notebook) reaches a later kernel.
 
 Then it forks: the child is PID 1 of the new PID namespace, with a /proc of its own (it sees no
 other process: not nbgrader's, not the launcher's), in a session of its own, killed if the
@@ -40,18 +53,37 @@ error (nbgrader's log): never silently, as if it were protected.
 Run with `python -I` by file, not `-m`: the working directory is the student's folder, where any
 file the student handed in lies (an `autograder/` or `ctypes/` of their own), and `-m` would put
 it first on sys.path. For the same reason only the standard library is imported, and
-sandbox/confinement.py (which imports nothing of the kit) is loaded from its file.
+sandbox/confinement.py (which imports nothing of the kit) is loaded from its file. The launcher
+first drops from its environment anything but the variables a kernel needs (KERNEL_ENVIRONMENT),
+starting itself again if it had others: a planted LD_PRELOAD or PYTHONPATH reaches no kernel.
 """
 
-import argparse
-import ctypes
-import importlib.util
 import os
-import resource
-import select
-import signal
 import sys
-from pathlib import Path
+
+KERNEL_ENVIRONMENT = ("PATH", "LANG", "LANGUAGE", "TZ", "TERM", "HOME", "TMPDIR", "IPYTHONDIR",
+                      "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                      "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
+                      "MPLCONFIGDIR", "JPY_PARENT_PID", "JPY_SESSION_NAME")
+"""The variables a kernel gets (and LC_*): the kernel manager builds its environment from these
+alone (kernel.py), and the launcher keeps no other."""
+
+
+def kept_variable(name: str) -> bool:
+    return name in KERNEL_ENVIRONMENT or name.startswith("LC_")
+
+
+if __name__ == "__main__" and not all(map(kept_variable, os.environ)):
+    os.execve(sys.executable, [sys.executable, "-I", os.path.abspath(__file__), *sys.argv[1:]],
+              {name: value for name, value in os.environ.items() if kept_variable(name)})
+
+import argparse  # noqa: E402
+import ctypes  # noqa: E402
+import importlib.util  # noqa: E402
+import resource  # noqa: E402
+import select  # noqa: E402
+import signal  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 _CONFINEMENT = Path(__file__).resolve().parents[2] / "sandbox" / "confinement.py"
 """autograder/sandbox/confinement.py (paths.CONFINEMENT_SOURCE, which this script cannot import:
@@ -60,6 +92,11 @@ _spec = importlib.util.spec_from_file_location("backprop_kit_confinement", _CONF
 confinement = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(confinement)
 
+WRITABLE_FOLDERS = ("/tmp", "/var/tmp", "/dev/shm")
+"""The folders any user may write: each kernel gets its own, empty, gone with it."""
+STATE_FOLDERS = ("home", "tmp", "ipython", "jupyter/config", "jupyter/data", "jupyter/runtime",
+                 "cache", "config", "data", "state", "matplotlib")
+"""The kernel's own folders inside --state, which its environment names (kernel.py)."""
 READ_ONLY_PATHS = ("/etc", "/usr", "/sys")
 """Read-only beside the course and the Python: /etc holds the loader's configuration
 (ld.so.preload, which every later program loads) and /etc/jupyter; /usr the system's
@@ -80,6 +117,7 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if "--" not in argv or argv.index("--") == len(argv) - 1:
         print("usage: jail.py --course ROOT [--read-only PATH ...] [--hide FOLDER ...] "
+              "[--cover FOLDER ...] [--keep PATH ...] [--state FOLDER] "
               "[--connection-file FILE] -- KERNEL COMMAND ...", file=sys.stderr)
         return 2
     at = argv.index("--")
@@ -91,7 +129,17 @@ def main(argv=None) -> int:
         _warn([_describe(problem)])
         return _exec(command)
     problems = []  # steps that failed: the kernel still runs, and the log says what is missing
-    _step(problems, "make the course read-only", _mount_read_only, options)
+    _step(problems, "make the file system read-only", _mount_read_only, options)
+    for covered in options.cover:
+        _step(problems, f"hide {covered}", _cover, covered, _kept_paths(options, folder), False)
+    shown = [path for path in options.read_only  # a hidden home's stay hidden
+             if not confinement.is_under(os.path.realpath(path),
+                                         list(map(os.path.realpath, options.cover)))]
+    for writable in WRITABLE_FOLDERS:
+        _step(problems, f"give the kernel a {writable} of its own", _cover, writable,
+              _kept_paths(options, folder, shown), True)
+    if options.state:
+        _step(problems, "make the kernel's own folders", _make_state, options.state)
     _step(problems, "hide Jupyter's runtime folder", _hide, options.hide,
           options.connection_file, options.course, folder)
     _step(problems, "hide the rest of the course", _hide_course, options.course, folder)
@@ -109,6 +157,12 @@ def _parser():
                         help="a folder the kernel may not see (Jupyter's runtime folder)")
     parser.add_argument("--connection-file", metavar="FILE",
                         help="the kernel's connection file: seen even in a hidden folder")
+    parser.add_argument("--cover", action="append", default=[], metavar="FOLDER",
+                        help="a folder hidden but for what the kernel needs (the user's home)")
+    parser.add_argument("--keep", action="append", default=[], metavar="PATH",
+                        help="a path seen, read-only, even in a covered folder")
+    parser.add_argument("--state", metavar="FOLDER",
+                        help="where the kernel's own folders are made, in its private /tmp")
     return parser
 
 
@@ -149,10 +203,12 @@ def _unshare():
 
 
 def read_only_paths(options) -> list:
-    """Every existing path the kernel may read but not write, outermost only, real paths."""
+    """Every existing path the kernel may read but not write, outermost only, real paths: the
+    whole file system ("/"), which holds the rest; they are listed for where "/" could not
+    be made read-only."""
     python = [path for kind, path, _ in confinement.visible_paths(sys) if kind != "link"]
     paths = []
-    for path in [options.course, *python, *READ_ONLY_PATHS, *options.read_only]:
+    for path in ["/", options.course, *python, *READ_ONLY_PATHS, *options.read_only]:
         path = os.path.realpath(path)
         if os.path.exists(path) and path not in paths:
             paths.append(path)
@@ -166,12 +222,19 @@ def _mount_read_only(options):
     not clear (nosuid, nodev, noexec, atime)."""
     libc, c = _libc(), confinement
     c.mount(libc, None, "/", None, c.MS_REC | c.MS_PRIVATE, None)
+    failed = []
     for path in read_only_paths(options):
-        c.mount(libc, path, path, None, c.MS_BIND | c.MS_REC, None)
+        if path != "/":  # "/" is a mount of this namespace's own already; others become one
+            c.mount(libc, path, path, None, c.MS_BIND | c.MS_REC, None)
         for mount_point in _mounts_under(path):
-            locked = os.statvfs(mount_point).f_flag & c.LOCKED_FLAGS
-            c.mount(libc, None, mount_point, None,
-                     c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked, None)
+            try:
+                locked = os.statvfs(mount_point).f_flag & c.LOCKED_FLAGS
+                c.mount(libc, None, mount_point, None,
+                         c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked, None)
+            except (OSError, c.ConfinementError) as problem:
+                failed.append(f"{mount_point} ({_describe(problem)})")
+    if failed:
+        raise c.ConfinementError("still writable: " + ", ".join(failed[:5]))
 
 
 def _mounts_under(path) -> list:
@@ -254,6 +317,60 @@ def _hide_course(course, folder):
     finally:
         for handle in handles.values():
             os.close(handle)
+
+
+def _kept_paths(options, folder, read_only=()) -> list:
+    """What a covered folder keeps, read-only (the notebook's folder made writable later):
+    what the kernel needs to run and to talk to nbgrader, and `read_only` (a writable folder
+    of its own keeps the read-only paths there as they are; a hidden home does not)."""
+    python = [path for kind, path, _ in confinement.visible_paths(sys) if kind == "dir"]
+    paths = [options.course, folder, *python, *options.keep, *read_only]
+    if options.connection_file:
+        paths.append(options.connection_file)
+    real = []
+    for path in map(os.path.realpath, paths):
+        if os.path.exists(path) and path not in real:
+            real.append(path)
+    return [path for path in real
+            if not confinement.is_under(os.path.dirname(path), [p for p in real if p != path])]
+
+
+def _cover(covered, kept, writable):
+    """An empty tmpfs over `covered` (read-only, or a writable one of the kernel's own, like
+    /tmp), with each path of `kept` that lies inside it bound back as it was. A covered folder
+    that the whole file system lies in, or that does not exist, is left alone."""
+    libc, c = _libc(), confinement
+    covered = os.path.realpath(covered)
+    if covered == "/" or not os.path.isdir(covered):
+        return
+    inside = [path for path in kept if confinement.is_under(path, [covered]) and path != covered]
+    if any(confinement.is_under(covered, [path]) for path in kept):
+        return  # it lies inside what the kernel must see: nothing to cover
+    handles = {path: os.open(path, os.O_PATH | os.O_CLOEXEC) for path in inside}
+    try:
+        options = "size=256m,mode=1777" if writable else "size=64k,nr_inodes=4096,mode=755"
+        c.mount(libc, "tmpfs", covered, "tmpfs", c.MS_NOSUID | c.MS_NODEV, options)
+        for path, handle in handles.items():
+            if os.path.isdir(f"/proc/self/fd/{handle}"):
+                os.makedirs(path, exist_ok=True)
+            else:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                open(path, "a").close()
+            c.mount(libc, f"/proc/self/fd/{handle}", path, None, c.MS_BIND | c.MS_REC, None)
+        if not writable:
+            locked = os.statvfs(covered).f_flag & c.LOCKED_FLAGS
+            c.mount(libc, None, covered, None, c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked,
+                     None)
+    finally:
+        for handle in handles.values():
+            os.close(handle)
+
+
+def _make_state(state):
+    """The kernel's own folders, in its new /tmp (or where --state says), for its HOME,
+    TMPDIR, IPython's and Jupyter's folders: empty, and gone with it."""
+    for name in STATE_FOLDERS:
+        os.makedirs(os.path.join(state, name), mode=0o700, exist_ok=True)
 
 
 def _keep_writable(folder, course):
