@@ -11,7 +11,7 @@ import __main__, struct
 def _flood(stream, header, arrays=()):
     """Every reply a frame whose JSON header is 64 MiB of tiny items (the worker's own
     framing rewritten): decoded, each item would be a Python object of the grader's."""
-    items = b'{{"t":"none"}},' * (5 * 2**20)
+    items = b'{{"t":"none"}},' * 5_000_000  # 62 MiB: under the 64 MiB frames of before
     body = (b'[{{"status":"returned","value":{{"t":"list","items":[' + items
             + b'{{"t":"none"}}]}}}},[]]')
     stream.write(struct.pack("<4sIQ", b"BPK1", len(body), 0) + body)
@@ -69,24 +69,39 @@ __main__.write_frame = _heavy
 whole submission may send: its reply budget ends it."""
 
 OUTLIVE = '''
-import time as _time
-
-_calls = {{}}
+import socket as _socket, sys as _sys, time as _time
 
 
-def _outliving(name, real):
-    def outliving(*args):
-        _calls[name] = _calls.get(name, 0) + 1
-        if _calls[name] > 6:  # past its graded calls: the traced run of the diagnosis
-            _time.sleep(9.6)  # just under the tracer's own limit, on every trace
-        return real(*args) * 1.001  # a value nothing explains: every call gets traced
-    return outliving
+def _traced():
+    """True in the diagnosis's traced run: the tracer runs a rewritten copy of the function."""
+    frame = _sys._getframe(1)
+    return frame.f_code is not globals()[frame.f_code.co_name].__code__
 
 
-for _name in ("compute_dZ2", "compute_dZ1", "compute_dW", "compute_db"):
-    globals()[_name] = _outliving(_name, globals()[_name])
+def compute_dZ2(A2, Y):
+    if _traced():
+        _time.sleep(9.6)  # just under the tracer's own limit, on every trace
+    return (A2 - Y) * 1.001  # a value nothing explains: every call gets traced
 
-import socket as _socket  # noqa: E402
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    if _traced():
+        _time.sleep(9.6)
+    return W2.T @ dZ2 * (1 - A1 ** 2) * 1.001
+
+
+def compute_dW(dZ, A_prev):
+    if _traced():
+        _time.sleep(9.6)
+    return dZ @ A_prev.T / dZ.shape[1] * 1.001
+
+
+def compute_db(dZ):
+    if _traced():
+        _time.sleep(9.6)
+    return dZ.sum(axis=1, keepdims=True) / dZ.shape[1] * 1.001
+
+
 _listener = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
 _listener.bind("\\0{mark}-outliver")  # held as long as the worker lives
 _listener.listen(8)
@@ -108,11 +123,11 @@ for _ in range(15):
             _block = bytearray({megabytes} * 2**20)
             for _at in range(0, len(_block), 4096):
                 _block[_at] = 1
-            _time.sleep(20)
+            _time.sleep(30)
         finally:
             _os._exit(0)
     _children.append(_pid)
-_time.sleep(2)
+_time.sleep(6)  # long enough for all of them to have touched their memory
 _own = 0
 for _pid in _children:
     try:

@@ -108,7 +108,7 @@ def flooded_class(kit):
     """The class of floods, forks and colluders, graded once per mode."""
     _skip_without_namespaces(kit)
     mark = "bpkl" + uuid.uuid4().hex[:10]
-    megabytes = 600 if kit.is_root else 100  # as a normal user no memory group caps them
+    megabytes = 300 if kit.is_root else 100  # as a normal user no memory group caps them
     students = {name: REFERENCE.read_text() for name in HONEST}
     students.update({
         "b_binder": attacker(attacks.BIND, mark=mark),
@@ -159,7 +159,7 @@ def test_a_submissions_processes_share_one_memory_cap_and_go_first(flooded_class
     own_mib, adjustment = int(words[0]), words[-1]
     assert adjustment == "1000", "the OOM killer's first choice, before the grader"
     if flooded_class["kit"].is_root:
-        assert own_mib <= MEMORY_GROUP_MIB + 64, own_mib  # fifteen of 600 MB, capped together
+        assert own_mib <= MEMORY_GROUP_MIB + 64, own_mib  # fifteen of 300 MB, capped together
 
 
 def test_no_abstract_socket_reaches_a_classmate(flooded_class):
@@ -173,15 +173,15 @@ def test_nothing_of_the_class_outlives_the_batch(flooded_class):
 
 @pytest.fixture(scope="module")
 def outlived_class(kit):
-    """A class with a submission built to outlive its limit, and a classmate graded after it
-    that looks for the socket it held."""
+    """A class with a submission built to outlive its limit, and a classmate graded while it
+    holds its socket, after another classmate (--jobs 2)."""
     _skip_without_namespaces(kit)
     mark = "bpko" + uuid.uuid4().hex[:10]
     students = {"a_ana": REFERENCE.read_text(),
                 "o_outliver": attacker(attacks.OUTLIVE, mark=mark),
                 "p_connector": attacker(attacks.CONNECT, mark=mark)}
     with a_class(kit, students) as (sub, out, home):
-        completed, _, seconds = run_measured(kit, "batch", sub, "--out", out, "--jobs", 1,
+        completed, _, seconds = run_measured(kit, "batch", sub, "--out", out, "--jobs", 2,
                                              "--seed", 5, home=home)
         reports = {path.stem: json.loads(path.read_text()) for path in out.glob("*.json")
                    if path.name != "batch.json"}
@@ -201,7 +201,7 @@ def test_a_class_is_graded_within_the_limit_of_a_submission_built_to_outlive_it(
     assert outlived_class["survivors"] == []
 
 
-def test_a_socket_held_past_its_worker_reaches_no_later_classmate(outlived_class):
+def test_the_socket_the_outliver_holds_reaches_no_classmate(outlived_class):
     output = outlived_class["reports"]["p_connector"]["output"]
     assert f"{outlived_class['mark']} reached nothing" in output, output
 
