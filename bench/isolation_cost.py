@@ -81,9 +81,9 @@ def _compare(before: Path, folder: Path, out: Path, args) -> int:
     if rows["before"] != rows["after"]:
         raise SystemExit("the two revisions gave the class different grades")
     count = args.submissions
+    path = " without Landlock (a network namespace per worker)" if args.without_landlock else ""
     print(f"batch, {count} .py submissions, --jobs {args.jobs}, median of {args.runs} "
-          f"alternating runs; before = {args.before}, after = this checkout"
-          f"{' without Landlock (a network namespace per worker)' if args.without_landlock else ''}")
+          f"alternating runs; before = {args.before}, after = this checkout{path}")
     print(f"  {'':<28} {'before':>9} {'after':>9} {'per submission':>16}")
     for label, figures in (("wall clock", walls), ("CPU time of every process", cpus)):
         first, second = statistics.median(figures["before"]), statistics.median(figures["after"])

@@ -63,10 +63,10 @@ def report_name(student: str) -> str:
     that is safe, else a readable part of it, a tilde and a hash of the whole name. Safe: at
     most MAX_PLAIN_NAME bytes of printable UTF-8, no tilde (so that no plain name can be
     another's hashed one), not hidden, and not one of KIT_NAMES."""
+    # isprintable() is False for a byte that was not UTF-8 (a lone surrogate) too
     if (student.isprintable() and "~" not in student and not student.startswith(".")
-            and student.casefold() not in KIT_NAMES and "/" not in student
-            and len(student.encode("utf-8", "surrogatepass")) <= MAX_PLAIN_NAME
-            and not any(0xD800 <= ord(c) <= 0xDFFF for c in student)):
+            and student.casefold() not in KIT_NAMES
+            and len(student.encode("utf-8", "surrogatepass")) <= MAX_PLAIN_NAME):
         return f"{student}.json"
     readable = re.sub(r"[^\w.-]+", "_", printable(student).replace("\\", "")).strip("._")[:48]
     digest = hashlib.sha256(student.encode("utf-8", "surrogatepass")).hexdigest()[:12]
@@ -81,21 +81,21 @@ def find_submissions(folder: Path, results: Path = None) -> list:
         if item.name.startswith(".") or (results is not None and item.resolve() == results):
             continue
         if item.is_symlink():
-            entries.append(Entry(item.stem if item.suffix.lower() in SUFFIXES else item.name,
-                                 None, f"{item.name} is a symbolic link: the grader grades only "
-                                       "a student's own files, so it was not graded."))
+            entries.append(Entry(_student_of(item), None, (
+                f"{item.name} is a symbolic link: the grader grades only a student's own files, "
+                "so it was not graded.")))
         elif item.is_file() and item.suffix.lower() in SUFFIXES:
-            entries.append(_checked(Entry(item.stem, item), item.parent))
+            entries.append(_checked(Entry(_student_of(item), item), item.parent))
         elif item.is_dir():
             found = sorted(p for p in item.rglob("*") if p.is_file()
                            and p.suffix.lower() in SUFFIXES and ".ipynb_checkpoints" not in p.parts)
             if len(found) == 1:
-                entries.append(_checked(Entry(item.name, found[0]), item))
+                entries.append(_checked(Entry(_student_of(item), found[0]), item))
             else:
                 what = "no .py or .ipynb file" if not found else \
                     f"{len(found)} .py or .ipynb files ({', '.join(p.name for p in found[:4])})"
-                entries.append(Entry(item.name, None, f"The folder {item.name} holds {what}; "
-                                                      "the grader needs exactly one."))
+                entries.append(Entry(_student_of(item), None, (
+                    f"The folder {item.name} holds {what}; the grader needs exactly one.")))
     return _without_ambiguity(entries, folder)
 
 
@@ -119,8 +119,10 @@ def _without_ambiguity(entries: list, folder: Path) -> list:
 
 
 def _student_of(item: Path) -> str:
-    """The student an entry of SUBMISSIONS is: a submission file's stem, else its name."""
-    return item.stem if item.suffix.lower() in SUFFIXES and not item.is_dir() else item.name
+    """The student an entry of SUBMISSIONS is: the stem of a submission's file (or of a link
+    named like one), else the name (a folder's)."""
+    folder = item.is_dir() and not item.is_symlink()
+    return item.stem if item.suffix.lower() in SUFFIXES and not folder else item.name
 
 
 def _checked(entry: Entry, home: Path) -> Entry:

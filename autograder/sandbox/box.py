@@ -229,8 +229,7 @@ class Sandbox:
                 reply, returned = self.channel.receive(
                     min(self.settings.call_timeout_s * slowdown, remaining) + _GRACE_S)
             except Flooded as flood:
-                self._stop_process()
-                self.stopped_for = str(flood)
+                self._stop_flooded(flood)
                 return traces + [None] * (len(requests) - len(traces))
             except (TimeoutError, EOFError, decoding.ProtocolError):
                 self._stop_process()  # a traced run that hangs would hang on every input
@@ -263,9 +262,7 @@ class Sandbox:
         except EOFError:
             return CallOutcome("crashed", error={"detail": self._death_detail()})
         except Flooded as flood:
-            self._stop_process()
-            self.stopped_for = str(flood)
-            return CallOutcome("crashed", error={"detail": str(flood)})
+            return CallOutcome("crashed", error={"detail": self._stop_flooded(flood)})
         except decoding.ProtocolError as error:
             self._stop_process()
             return CallOutcome("crashed", error={"detail": f"it sent back something unreadable "
@@ -284,9 +281,7 @@ class Sandbox:
         except EOFError:
             return ImportOutcome("crashed", error={"detail": self._death_detail()})
         except Flooded as flood:
-            self._stop_process()
-            self.stopped_for = str(flood)
-            return ImportOutcome("crashed", error={"detail": str(flood)})
+            return ImportOutcome("crashed", error={"detail": self._stop_flooded(flood)})
         except decoding.ProtocolError as error:
             self._stop_process()
             return ImportOutcome("crashed", error={"detail": f"it sent back something "
@@ -401,6 +396,13 @@ class Sandbox:
         if self.stopped_for is None and self._remaining_s() <= 0:
             self.stopped_for = "time"
         return self.stopped_for is None
+
+    def _stop_flooded(self, flood: Flooded) -> str:
+        """Stop the worker of a submission whose replies broke a limit, for good (no other is
+        started for it); the reason, in words."""
+        self._stop_process()
+        self.stopped_for = str(flood)
+        return self.stopped_for
 
     def _stopped_outcome(self) -> CallOutcome:
         """What a call gets that no worker may run any more (_may_restart)."""

@@ -37,10 +37,14 @@ class ReplyBudget:
         self.total = total_bytes
         self.left = total_bytes
 
-    def take(self, size: int) -> None:
+    def check(self, size: int) -> None:
+        """Raise Flooded if a frame of `size` bytes would take more than is left."""
         if size > self.left:
             self.left = 0
             raise Flooded(f"{FLOODED}: more than {_mib(self.total)} in all")
+
+    def take(self, size: int) -> None:
+        self.check(size)
         self.left -= size
 
     @property
@@ -132,8 +136,8 @@ class Channel:
         _, header_size, payload_size = FRAME_PREFIX.unpack_from(self.inbox)
         if header_size > MAX_HEADER_BYTES or payload_size > MAX_PAYLOAD_BYTES:
             raise Flooded(f"{FLOODED}: a reply of {_mib(header_size + payload_size)}")
-        if self.budget is not None and header_size + payload_size > self.budget.left:
-            self.budget.take(header_size + payload_size)  # raises: said before it is read
+        if self.budget is not None:
+            self.budget.check(header_size + payload_size)  # said before the frame is read
         end = prefix + header_size + payload_size
         if len(self.inbox) < end:
             return None

@@ -1,16 +1,15 @@
 """Give a worker a world of its own: Python, a few devices, its own /proc and its own folder.
 
-Deny by default. Each worker gets private mount, PID and IPC namespaces, in a network namespace
-with no interface up (no network at all). No two workers share even an abstract Unix socket:
-each is scoped to a Landlock domain of its own, which may connect to no abstract socket and
-signal no process made outside it (Linux 6.12 and later, a few microseconds), or, where the
-kernel's Landlock cannot scope, gets a network namespace of its own (about a millisecond). Its root directory
-holds only what it needs to run Python, read-only: the Python prefixes, the system's shared
-libraries and /dev's harmless devices; then a /proc of its own PID namespace (it sees no other
-process: not the grader, not another student's worker) and one writable folder, /tmp (or
-/scratch, where the Python itself lies in /tmp), a size-capped tmpfs of its own: its cwd and
-HOME. Nothing else is there: not the submissions, not the reports, not other workers'
-folders, not the kit.
+Deny by default. Each worker gets private mount, PID and IPC namespaces, in a network namespace with
+no interface up (no network at all). No two workers share even an abstract Unix socket: each is
+scoped to a Landlock domain of its own, which may connect to no abstract socket and signal no
+process made outside it (Linux 6.12 and later, a few microseconds), or, where the kernel's Landlock
+cannot scope, gets a network namespace of its own (about a millisecond). Its root directory holds
+only what it needs to run Python, read-only: the Python prefixes, the system's shared libraries and
+/dev's harmless devices; then a /proc of its own PID namespace (it sees no other process: not the
+grader, not another student's worker) and one writable folder, /tmp (or /scratch, where the Python
+itself lies in /tmp), a size-capped tmpfs of its own: its cwd and HOME. Nothing else is there: not
+the submissions, not the reports, not other workers' folders, not the kit.
 
 The zygote builds that root once (`prepare`), in a mount namespace of its own (and, when the
 grader is not root, a user namespace that owns it); each worker then only mounts its folder
@@ -132,13 +131,12 @@ class Template:
 
 
 def prepare(paths, hide=(), folder=None):
-    """In the zygote, once: its own mount namespace and an empty network namespace (no
-    interface up: no network, no service of the machine's loopback; a worker makes one of its
-    own in `enter` only where Landlock cannot keep its abstract sockets apart), a user
-    namespace to own them if it is not root, and the workers' root, built in a new folder: the allowed `paths`
-    bound read-only, the kit's entries in `hide` covered where they lie inside those, the
-    devices, and mount points for /proc and the scratch folder. Returns a Template; raises
-    ConfinementError."""
+    """In the zygote, once: its own mount namespace and an empty network namespace (no interface up:
+    no network, no service of the machine's loopback; a worker makes one of its own in `enter` only
+    where Landlock cannot keep its abstract sockets apart), a user namespace to own them if it is
+    not root, and the workers' root, built in a new folder: the allowed `paths` bound read-only, the
+    kit's entries in `hide` covered where they lie inside those, the devices, and mount points for
+    /proc and the scratch folder. Returns a Template; raises ConfinementError."""
     import tempfile
 
     libc = ctypes.CDLL(None, use_errno=True)

@@ -299,24 +299,9 @@ def _hide_course(course, folder):
     tests) or another student's submission, print them in its own cells, and get them back in
     its feedback. The notebook's hidden-test cells, which look for the kit, then fail in the
     kernel; their points come from GraderPoints, in nbgrader's process, anyway."""
-    libc, c = _libc(), confinement
     course, folder = os.path.realpath(course), os.path.realpath(folder)
     python = [path for kind, path, _ in confinement.visible_paths(sys) if kind == "dir"]
-    keep = [path for path in [folder, *python]
-            if confinement.is_under(path, [course]) and path != course and os.path.isdir(path)]
-    handles = {path: os.open(path, os.O_PATH | os.O_CLOEXEC) for path in keep}
-    try:
-        c.mount(libc, "tmpfs", course, "tmpfs", c.MS_NOSUID | c.MS_NODEV | c.MS_NOEXEC,
-                 "size=64k,nr_inodes=1024,mode=755")
-        for path, handle in handles.items():
-            os.makedirs(path, exist_ok=True)
-            c.mount(libc, f"/proc/self/fd/{handle}", path, None, c.MS_BIND | c.MS_REC, None)
-        locked = os.statvfs(course).f_flag & c.LOCKED_FLAGS
-        c.mount(libc, None, course, None, c.MS_REMOUNT | c.MS_BIND | c.MS_RDONLY | locked,
-                 None)
-    finally:
-        for handle in handles.values():
-            os.close(handle)
+    _cover(course, [path for path in [folder, *python] if path != course], False)
 
 
 def _kept_paths(options, folder, read_only=()) -> list:
@@ -343,13 +328,18 @@ def _cover(covered, kept, writable):
     covered = os.path.realpath(covered)
     if covered == "/" or not os.path.isdir(covered):
         return
-    inside = [path for path in kept if confinement.is_under(path, [covered]) and path != covered]
+    inside = [path for path in kept if confinement.is_under(path, [covered]) and path != covered
+              and os.path.exists(path)]
     if any(confinement.is_under(covered, [path]) for path in kept):
         return  # it lies inside what the kernel must see: nothing to cover
     handles = {path: os.open(path, os.O_PATH | os.O_CLOEXEC) for path in inside}
     try:
-        options = "size=256m,mode=1777" if writable else "size=64k,nr_inodes=4096,mode=755"
-        c.mount(libc, "tmpfs", covered, "tmpfs", c.MS_NOSUID | c.MS_NODEV, options)
+        if writable:
+            c.mount(libc, "tmpfs", covered, "tmpfs", c.MS_NOSUID | c.MS_NODEV,
+                     "size=256m,mode=1777")
+        else:  # empty, and nothing to run in it
+            c.mount(libc, "tmpfs", covered, "tmpfs", c.MS_NOSUID | c.MS_NODEV | c.MS_NOEXEC,
+                     "size=64k,nr_inodes=4096,mode=755")
         for path, handle in handles.items():
             if os.path.isdir(f"/proc/self/fd/{handle}"):
                 os.makedirs(path, exist_ok=True)
