@@ -35,6 +35,11 @@ PLOTTING = PRELOAD + ("matplotlib.pyplot",)
 zygote with the real library imported, started when the first of them comes."""
 _GRACE_S = 1.0
 """Time the grader waits past a limit before it kills the worker itself."""
+_REPAIR_CHUNK = 16
+"""Repair candidates sent before their replies are read: enough to keep the worker busy."""
+_REPAIR_REPLY_BYTES = 8 * 2**20
+"""What the replies of one failed function's repair candidates may weigh: hundreds of small
+arrays. Past it the search stops; the submission's own reply budget is untouched."""
 _REAP_TIMEOUT_S = 5.0
 """Time a killed worker may take to be reaped (it is milliseconds)."""
 _FILE_SIZE_LIMIT = 16 * 2**20
@@ -241,6 +246,47 @@ class Sandbox:
                     trace.error = _clean_error(trace.error)
             traces.append(trace)
         return traces
+
+    def try_many(self, requests: list, deadline: float) -> list:
+        """Run repair candidates: each (name, args, sources) calls `name` as `sources` define it
+        ({function name: source}, the student's own functions edited by judge/repair/), in a
+        copy of the submission's namespace. One CallOutcome each, None for those not run.
+
+        For the diagnosis only, after the verdict: each call gets Settings.repair_call_timeout_s,
+        all of them end by `deadline` (time.monotonic()) and within the submission's wall-clock
+        budget, and their replies weigh against a budget of their own. A candidate that hangs,
+        crashes or floods ends the search, never the student's grade: the worker is stopped and
+        the next call, if any, starts a fresh one.
+        """
+        outcomes = []
+        if not self._is_running() or self.stopped_for is not None:
+            return [None] * len(requests)
+        saved_budget = self.channel.budget
+        self.channel.budget = ReplyBudget(_REPAIR_REPLY_BYTES)
+        timeout = self.settings.repair_call_timeout_s
+        try:
+            for start in range(0, len(requests), _REPAIR_CHUNK):
+                chunk = requests[start:start + _REPAIR_CHUNK]
+                left = min(deadline - time.monotonic(), self._remaining_s() - 2 * _GRACE_S)
+                if left <= 0:
+                    break
+                for name, args, sources in chunk:
+                    arrays = []
+                    self.channel.send({"name": name, "args": encode(list(args), arrays),
+                                       "sources": sources, "timeout_s": timeout}, arrays)
+                for _ in chunk:
+                    left = min(deadline - time.monotonic(), self._remaining_s() - _GRACE_S)
+                    reply, returned = self.channel.receive(max(left, 0) + timeout)
+                    outcome = self._decode_call(reply, returned)
+                    if outcome.status == "crashed":
+                        raise EOFError
+                    outcomes.append(outcome)
+        except (TimeoutError, EOFError, decoding.ProtocolError):
+            self._stop_process()  # the next call, if any, gets a fresh worker
+        finally:
+            if self.channel is not None:
+                self.channel.budget = saved_budget
+        return outcomes + [None] * (len(requests) - len(outcomes))
 
     # Helpers
 
