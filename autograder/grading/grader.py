@@ -19,6 +19,7 @@ from autograder.grading.provided import (SUPPLIED_FUNCTION, helpers_to_supply, p
 from autograder.grading.submission import (SubmissionError, check_syntax, flood_message,
                                            import_failure_message, load_source)
 from autograder.judge.decoding import Opaque
+from autograder.judge.repair.search import search_repair
 from autograder.judge.results import ExerciseResult, SubmissionResult
 from autograder.judge.settings import Settings
 from autograder.judge.student_api import GRAD_KEYS, GRADED_NAMES, PROVIDED_NAMES
@@ -155,7 +156,8 @@ class SubmissionGrader:
                 compose=self._compose)
         result = judge(name, calls, outcomes, self.settings, points, components,
                        self.grader_errors, tracer=lambda: self._trace(name, calls),
-                       parameters=self.parameter_names.get(name), with_lines=True)
+                       parameters=self.parameter_names.get(name), with_lines=True,
+                       repairer=lambda: self._search_repair(name, calls, outcomes))
         if not result.passed:
             result.group = outcome_group(name, outcomes)
             result.code = function_code(self.cells, name)
@@ -174,6 +176,17 @@ class SubmissionGrader:
         """`name` run again on each call's inputs with every expression recorded (diagnosis)."""
         return self.sandbox.trace_many([(name, call.args) for call in calls],
                                        self.settings.trace_slowdown)
+
+    def _search_repair(self, name: str, calls, outcomes):
+        """The fewest edits to the student's own `name` that make it pass (judge/repair/), each
+        candidate run by the worker on the graded calls' inputs, within the search's budget."""
+        budget = min(self.settings.repair_budget_s, max(self.sandbox._remaining_s() - 2, 0))
+
+        def runner(requests, deadline):
+            return self.sandbox.try_many([(name, calls[index].args, sources)
+                                          for sources, index in requests], deadline)
+
+        return search_repair(name, calls, outcomes, self.cells, runner, self.settings, budget)
 
     def _missing_message(self, name: str):
         """Why `name` cannot be called, with a 'did you mean', or None when it can."""
