@@ -1,7 +1,7 @@
 """The command line: parse and dispatch. Defaults live in judge/settings.py, the work in each
 command's own module (grading/run.py, classroom/command.py, course/command.py, ...).
 
-    python -m autograder grade PATH [--json] [--seed N] [--catalogue FILE] [limits...]
+    python -m autograder grade PATH [--json] [--more] [--seed N] [--catalogue FILE] [limits...]
     python -m autograder batch SUBMISSIONS --out RESULTS [--catalogue FILE]
     python -m autograder catalogue check FILE | new GROUP --results RESULTS --to FILE | page
     python -m autograder release [--catalogue FILE]
@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print one JSON object and nothing else on standard output")
     grade.add_argument("--seed", type=_seed, default=None,
                        help="replay the inputs of an earlier run (its header shows the seed)")
+    grade.add_argument("--more", action="store_true",
+                       help="each hint's next rung: what kind of change is needed (the hint "
+                            "alone says where, what your numbers show, and which idea)")
     for flag, name, kind, unit in _LIMIT_FLAGS:
         default = getattr(DEFAULT_SETTINGS, name)
         grade.add_argument(flag, dest=name, type=_positive(kind, flag), default=None,
@@ -202,7 +205,7 @@ def cmd_grade(args, parser) -> int:
     settings = Settings(**overrides, worker_user=_worker_user(args, parser))
     use_catalogue(args.catalogue)
     seed = new_seed() if args.seed is None else args.seed
-    return grade_command(path, seed, settings, args.json)
+    return grade_command(path, seed, settings, args.json, more=args.more)
 
 
 def cmd_batch(args, parser) -> int:

@@ -22,8 +22,12 @@ GRADER_PROBLEM = ("The grader had a problem with this submission; this is not a 
                   "report).")
 
 
-def grade_command(path: Path, seed: int, settings: Settings, as_json: bool) -> int:
-    """Grade `path` and print its report, as JSON or for a terminal; the exit status (0)."""
+def grade_command(path: Path, seed: int, settings: Settings, as_json: bool,
+                  more: bool = False) -> int:
+    """Grade `path` and print its report, as JSON or for a terminal; the exit status (0).
+
+    The terminal shows each hint's first rung, or with `more` the rungs a student may ask for
+    (Settings.student_hint_level); the JSON, which is the instructor's, holds every rung."""
     try:
         result = grade_with_pytest(path, seed, settings)
     except Exception:  # a bug of ours: a plain sentence for students, the details for instructors
@@ -37,7 +41,8 @@ def grade_command(path: Path, seed: int, settings: Settings, as_json: bool) -> i
     else:
         from autograder.reporters.terminal import render_terminal
 
-        render_terminal(result)
+        render_terminal(result, level=min(2 if more else 1, settings.student_hint_level)
+                        if settings.student_hint_level < 3 or not more else 3)
     return 0
 
 

@@ -30,7 +30,9 @@ def printable_result(result):
     """A copy of a SubmissionResult whose every text a submission can reach is printable."""
     from dataclasses import replace
 
-    exercises = [replace(exercise, hints=[printable(hint) for hint in exercise.hints])
+    exercises = [replace(exercise, hints=[printable(hint) for hint in exercise.hints],
+                         more=[printable(hint) for hint in exercise.more],
+                         fixes=[printable(hint) for hint in exercise.fixes])
                  for exercise in result.exercises]
     return replace(result, submission=printable(result.submission), exercises=exercises,
                    error=None if result.error is None else printable(result.error),

@@ -14,8 +14,8 @@ from autograder.reporters.printable import printable_result
 _PASS, _FAIL = "✓", "✗"
 
 
-def render_terminal(result, file=None) -> None:
-    """Print the report for one submission."""
+def render_terminal(result, file=None, level: int = 1) -> None:
+    """Print the report for one submission, each hint up to rung `level` of the ladder."""
     result = printable_result(result)
     console = Console(file=file or sys.stdout, highlight=False, soft_wrap=False,
                       emoji=False)
@@ -39,7 +39,8 @@ def render_terminal(result, file=None) -> None:
             line.append(f" {exercise.name:<{width}}{_points(exercise.score)}/"
                         f"{_points(exercise.max_score)}")
             console.print(line)
-            for hint in exercise.hints:
+            rungs = {2: exercise.more, 3: exercise.fixes}.get(level) or exercise.hints
+            for hint in rungs:
                 _print_hint(console, hint)
         console.print()
     if result.output.strip():
