@@ -26,18 +26,22 @@ CASES = [
      "compute_db", "S-factor", ["m/(m - 1)", "m - 1"]),
     # 5/4 is m/n_h on the shape probe, but no expression of the sizes fits every design: the
     # grader describes the difference and claims no cause.
+    # The repair search finds the one factor to take out, and the hint says so (issue 18).
     ("db times 1.25", (DB, "db = 1.25 * np.sum(dZ, axis=1, keepdims=True) / m"), "compute_db",
-     "S-unrecognised", ["different values"]),
+     "R-scale", ["`1.25`", "right without"]),
     ("sign flipped in dZ1", ("dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))",
                              "dZ1 = -np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))"),
      "compute_dZ1", "S-sign", ["opposite sign"]),
     ("NaN in the cost", (COST, "cost = -np.sum(logprobs) / m + np.log(-1.0)"), "compute_cost",
-     "S-non-finite", ["nan"]),
+     "S-non-finite", ["nan", "alone makes every check pass"]),
     ("integer dZ2", (DZ2, "dZ2 = np.round(A2 - Y).astype(int)"), "compute_dZ2", "S-type",
      ["int64"]),
     ("np.matrix", (DZ2, "dZ2 = np.asmatrix(A2 - Y)"), "compute_dZ2", "S-type",
      ["subclass of numpy.ndarray"]),
     ("unrecognised values", (DZ2, "dZ2 = A2 - Y + 0.1 * A2 ** 2"), "compute_dZ2",
+     "R-extra-term", ["`0.1 * A2 ** 2`", "does not have"]),
+    # No edit of the repair search makes this pass: the signature's plain description stays.
+    ("a value no edit explains", (DZ2, "dZ2 = np.sin(A2) - Y"), "compute_dZ2",
      "S-unrecognised", ["largest difference", "expected"]),
     ("two gradients missing", ('grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}',
                                'grads = {"dW1": dW1, "dW2": dW2}'),

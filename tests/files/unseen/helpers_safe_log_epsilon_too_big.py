@@ -1,0 +1,56 @@
+"""The student's safe_log helper adds eps = 1e-2 before taking the log, big enough to change the
+cost noticeably.
+
+expect: compute_cost
+wrong-line: safe_log: eps = 1e-2
+kind: epsilon
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def safe_log(x):
+    """log(x) that never sees exactly 0."""
+    eps = 1e-2
+    return np.log(x + eps)
+
+
+def forward_propagation(X, parameters):
+    W1, b1, W2, b2 = (parameters[name] for name in ("W1", "b1", "W2", "b2"))
+    Z1 = W1 @ X + b1
+    A1 = np.tanh(Z1)
+    Z2 = W2 @ A1 + b2
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    logprobs = Y * safe_log(A2) + (1 - Y) * safe_log(1 - A2)
+    return float(-logprobs.sum() / m)
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return (W2.T @ dZ2) * (1 - A1 ** 2)
+
+
+def compute_dW(dZ, A_prev):
+    return dZ @ A_prev.T / A_prev.shape[1]
+
+
+def compute_db(dZ):
+    return dZ.sum(axis=1, keepdims=True) / dZ.shape[1]
+
+
+def backward_propagation(parameters, cache, X, Y):
+    dZ2 = compute_dZ2(cache["A2"], Y)
+    dZ1 = compute_dZ1(dZ2, parameters["W2"], cache["Z1"], cache["A1"])
+    return {"dW1": compute_dW(dZ1, X), "db1": compute_db(dZ1),
+            "dW2": compute_dW(dZ2, cache["A1"]), "db2": compute_db(dZ2)}

@@ -1,0 +1,60 @@
+"""compute_dZ2 treats A2 - Y as dA2 and passes it through the student's sigmoid_backward helper,
+multiplying by A2 (1 - A2) once more; backward_propagation calls compute_dZ2.
+
+expect: compute_dZ2, backward_propagation
+inherits: backward_propagation
+wrong-line: compute_dZ2: return sigmoid_backward(A2 - Y, A2)
+kind: dA-for-dZ
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def sigmoid_backward(dA, A):
+    """dZ from dA for a sigmoid layer with output A."""
+    return dA * A * (1 - A)
+
+
+def tanh_backward(dA, A):
+    """dZ from dA for a tanh layer with output A."""
+    return dA * (1 - A ** 2)
+
+
+def forward_propagation(X, parameters):
+    W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m)
+
+
+def compute_dZ2(A2, Y):
+    return sigmoid_backward(A2 - Y, A2)
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return tanh_backward(np.dot(W2.T, dZ2), A1)
+
+
+def compute_dW(dZ, A_prev):
+    return np.dot(dZ, A_prev.T) / A_prev.shape[1]
+
+
+def compute_db(dZ):
+    return np.sum(dZ, axis=1, keepdims=True) / dZ.shape[1]
+
+
+def backward_propagation(parameters, cache, X, Y):
+    dZ2 = compute_dZ2(cache["A2"], Y)
+    dZ1 = compute_dZ1(dZ2, parameters["W2"], cache["Z1"], cache["A1"])
+    return {"dW1": compute_dW(dZ1, X), "db1": compute_db(dZ1),
+            "dW2": compute_dW(dZ2, cache["A1"]), "db2": compute_db(dZ2)}

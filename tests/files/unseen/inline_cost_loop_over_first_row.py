@@ -1,0 +1,65 @@
+"""compute_cost is an explicit loop over the examples of Y[0] and A2[0] only, so with more than
+one output unit every unit but the first is left out.
+
+expect: compute_cost
+wrong-line: compute_cost: for y, a in zip(Y[0], A2[0]):
+kind: one-unit-loop
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def forward_propagation(X, parameters):
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    total = 0.0
+    for y, a in zip(Y[0], A2[0]):
+        total += y * np.log(a) + (1 - y) * np.log(1 - a)
+    cost = -total / m
+    return float(cost)
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return np.dot(W2.T, dZ2) * (1 - A1 ** 2)
+
+
+def compute_dW(dZ, A_prev):
+    m = A_prev.shape[1]
+    return np.dot(dZ, A_prev.T) / m
+
+
+def compute_db(dZ):
+    m = dZ.shape[1]
+    return np.sum(dZ, axis=1, keepdims=True) / m
+
+
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1 = cache["A1"]
+    A2 = cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (1 - A1 ** 2)
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}

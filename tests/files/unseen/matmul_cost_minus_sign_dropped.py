@@ -1,0 +1,49 @@
+"""The cost leaves out the leading minus sign, so J comes out negative.
+
+expect: compute_cost
+wrong-line: compute_cost: cost = (Y * np.log(A2) + (1 - Y) * np.log(1 - A2)).sum() / m
+kind: sign
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def forward_propagation(X, parameters):
+    Z1 = parameters["W1"] @ X + parameters["b1"]
+    A1 = np.tanh(Z1)
+    Z2 = parameters["W2"] @ A1 + parameters["b2"]
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    cost = (Y * np.log(A2) + (1 - Y) * np.log(1 - A2)).sum() / m
+    return float(cost)
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return W2.T @ dZ2 * (1 - A1 * A1)
+
+
+def compute_dW(dZ, A_prev):
+    return dZ @ A_prev.T / A_prev.shape[1]
+
+
+def compute_db(dZ):
+    return dZ.sum(axis=1, keepdims=True) / dZ.shape[1]
+
+
+def backward_propagation(parameters, cache, X, Y):
+    A1 = cache["A1"]
+    dZ2 = compute_dZ2(cache["A2"], Y)
+    dZ1 = compute_dZ1(dZ2, parameters["W2"], cache["Z1"], A1)
+    return {"dW1": compute_dW(dZ1, X), "db1": compute_db(dZ1),
+            "dW2": compute_dW(dZ2, A1), "db2": compute_db(dZ2)}

@@ -1,0 +1,55 @@
+"""compute_db divides dZ by m in place before summing: db is right, but the caller's dZ is
+changed, so in backward_propagation dZ1 is built from a dZ2 already divided by m.
+
+expect: compute_db, backward_propagation
+inherits: backward_propagation
+wrong-line: compute_db: dZ /= dZ.shape[1]
+kind: in-place
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def forward_propagation(X, parameters):
+    W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))
+    Z1 = W1 @ X + b1
+    A1 = np.tanh(Z1)
+    Z2 = W2 @ A1 + b2
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    return float(-(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)).sum() / m)
+
+
+def compute_dZ2(A2, Y):
+    return A2 - Y
+
+
+def compute_dZ1(dZ2, W2, Z1, A1):
+    return (W2.T @ dZ2) * (1 - A1 ** 2)
+
+
+def compute_dW(dZ, A_prev):
+    return dZ @ A_prev.T / A_prev.shape[1]
+
+
+def compute_db(dZ):
+    dZ /= dZ.shape[1]
+    return dZ.sum(axis=1, keepdims=True)
+
+
+def backward_propagation(parameters, cache, X, Y):
+    A1 = cache["A1"]
+    dZ2 = compute_dZ2(cache["A2"], Y)
+    dW2 = compute_dW(dZ2, A1)
+    db2 = compute_db(dZ2)
+    dZ1 = compute_dZ1(dZ2, parameters["W2"], cache["Z1"], A1)
+    dW1 = compute_dW(dZ1, X)
+    db1 = compute_db(dZ1)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
