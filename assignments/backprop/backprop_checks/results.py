@@ -28,6 +28,16 @@ class ExerciseResult:
     diagnosis knows them (classroom/wrong_lines.py), each {"cell", "line", "code", "what"};
     empty otherwise (and in reports older than this field), when the class report falls back
     to `code`."""
+    more: list = field(default_factory=list)
+    """The hints up to rung 2 of the ladder (what kind of change is needed), for a student
+    who asks (grade --more, check(..., more=True)); aligned with `hints`."""
+    fixes: list = field(default_factory=list)
+    """The hints up to rung 3 (the corrected line, verified), for instructors; aligned with
+    `hints`."""
+    repair: dict = field(default_factory=dict)
+    """What the repair search found: {"tried", "seconds", "edits": [{"kind", "function",
+    "cell", "line", "code", "before", "after", "fixed"}], "agreed", "functions": [{"function",
+    "cell", "first_line", "last_line", "source"}]}; {} when it did not run."""
 
 
 @dataclass

@@ -38,6 +38,21 @@ class Settings:
     for the diagnosis (recording every expression slows it down). A traced run past that only
     goes without a trace; it is never the student's time-out."""
 
+    repair_budget_s: float = 0.4
+    """Wall-clock time the repair search may spend on one failed function, looking for the
+    fewest edits to the student's own code that make it pass (judge/repair/). The median
+    search takes well under this; past it the hint says what the tracer established instead.
+    0 turns the search off."""
+
+    repair_call_timeout_s: float = 0.2
+    """Time one candidate's call may take: an edit that makes a loop endless is given up
+    quickly, never counted against the student."""
+
+    student_hint_level: int = 2
+    """The highest rung of the hint ladder students may read: 1, where and what the numbers show
+    and the concept; 2, on request (grade --more, check(..., more=True)), what kind of change is
+    needed; 3, the corrected line, which instructors always see. A course may open 3."""
+
     memory_limit_mb: int = 1024
     """Address space of the process that runs student code, in MiB (RLIMIT_AS)."""
 

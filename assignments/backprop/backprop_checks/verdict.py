@@ -35,14 +35,15 @@ class Components:
 
 
 def judge(name, calls, outcomes, settings, points, components=None, grader_errors=None,
-          tracer=None, parameters=None, with_lines=False):
+          tracer=None, parameters=None, with_lines=False, repairer=None):
     """The ExerciseResult of one graded function from its outcomes on every call.
 
     tracer: () -> one Trace (or None) per call, the function run again with its expressions
     recorded; asked for only if the diagnosis needs it. parameters: the names of the
     function's parameters as the student wrote them, or None. with_lines: keep the lines that
     went wrong (classroom/wrong_lines.py), for the instructor's class report: the grader asks
-    for them, the notebook's checks, which have no class report, do not.
+    for them, the notebook's checks, which have no class report, do not. repairer: () -> a
+    repair.search.Search, the fewest edits that make the function pass (None: no search).
     """
     findings = [check_call(call, outcome, settings) for call, outcome in zip(calls, outcomes)]
     if name == "backward_propagation":
@@ -51,7 +52,7 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
     if not any(findings):
         return ExerciseResult(name, True, points, points)
     diagnosis = Diagnosis(name, calls, outcomes, findings, settings, tracer=tracer,
-                          parameters=parameters)
+                          parameters=parameters, repairer=repairer)
     try:
         if components is not None:
             _trace_components(diagnosis, components, settings)
@@ -60,6 +61,8 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
         if grader_errors is not None:
             grader_errors.append(f"{name}:\n{traceback.format_exc()}")
         hints = [Hint(GRADER_PROBLEM)]
+    if diagnosis.repair_error and grader_errors is not None:
+        grader_errors.append(f"{name} (repair search):\n{diagnosis.repair_error}")
     mistakes = []
     for hint in hints:  # each mistake once, in the order the hints name it
         if hint.mistake and hint.mistake not in mistakes:
@@ -71,8 +74,38 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
     except Exception:  # a bug of ours: the verdict and its hints stand without the lines
         if grader_errors is not None:
             grader_errors.append(f"{name} (wrong lines):\n{traceback.format_exc()}")
+    search = diagnosis.fetched_search()
     return ExerciseResult(name, False, 0, points, [hint.render() for hint in hints], mistakes,
-                          lines=lines)
+                          lines=lines, more=[hint.render(2) for hint in hints],
+                          fixes=[hint.render(3) for hint in hints],
+                          repair=_repair_summary(search))
+
+
+def _repair_summary(search) -> dict:
+    """What the repair search found, as plain data for reports and for checking it again:
+    each edit, and each edited function's whole source as it passed. {} when it did not run."""
+    if search is None:
+        return {}
+    summary = {"tried": search.tried, "seconds": round(search.seconds, 4), "edits": []}
+    repair = search.repair
+    if repair is not None:
+        summary["agreed"] = repair.agreed
+        summary["functions"] = [
+            {"function": name, "cell": function.cell, "first_line": function.node.lineno,
+             "last_line": function.node.end_lineno,
+             "source": function.source_with([e for e in repair.edits if e.function == name])}
+            for name, function in repair.functions.items()
+            if any(e.function == name for e in repair.edits)]
+        for edit in repair.edits:
+            function = repair.functions[edit.function]
+            summary["edits"].append({"kind": edit.kind, "function": edit.function,
+                                     "cell": function.cell, "line": edit.span[0],
+                                     "code": function.line(edit.span[0]),
+                                     "before": edit.before, "after": edit.after,
+                                     "fixed": function.statement_with(
+                                         [e for e in repair.edits
+                                          if e.function == edit.function], edit.span[0])})
+    return summary
 
 
 def gradient_findings(call, outcome, settings) -> list:

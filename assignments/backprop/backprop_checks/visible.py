@@ -38,11 +38,12 @@ class CheckResult(ExerciseResult):
         pass  # IPython calls this instead of showing the value: nothing is shown
 
 
-def check(name: str, function, namespace: dict = None) -> CheckResult:
+def check(name: str, function, namespace: dict = None, more: bool = False) -> CheckResult:
     """Check one graded function; print a pass or its hints; raise CheckFailed if it fails.
 
     namespace: the notebook's globals(), so backward_propagation's hint can tell whether it is
-    wrong only because one of your own components is.
+    wrong only because one of your own components is. more: each hint's next rung, what kind
+    of change is needed (the hint alone says where, what your numbers show, which idea).
     """
     settings = Settings()
     calls = _calls()[name]
@@ -55,7 +56,9 @@ def check(name: str, function, namespace: dict = None) -> CheckResult:
                                       components,
                                       tracer=lambda: [trace_here(function, call.args, settings)
                                                       for call in calls],
-                                      parameters=_parameter_names(function))))
+                                      parameters=_parameter_names(function),
+                                      repairer=lambda: _search_repair(name, function, calls,
+                                                                      outcomes, settings))))
     _RESULTS[name] = result
     if result.passed:
         points = _points(result.max_score)
@@ -63,7 +66,8 @@ def check(name: str, function, namespace: dict = None) -> CheckResult:
               f"point{'' if points == '1' else 's'} in the graded version).")
         return result
     print(f"✗ {name}\n")
-    for hint in result.hints:
+    level = min(2 if more else 1, settings.student_hint_level)
+    for hint in {2: result.more, 3: result.fixes}.get(level) or result.hints:
         print(wrap(hint) + "\n")
     raise CheckFailed(f"{name} does not pass yet: see the hint above.")
 
@@ -93,6 +97,45 @@ def call_here(function, args, settings) -> CallOutcome:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     return CallOutcome("returned", value=_plain(value), args_after=_plain(list(args)))
+
+
+def _search_repair(name, function, calls, outcomes, settings):
+    """The repair search (repair/search.py) run here, offline: each candidate is the student's
+    own function edited, run in this kernel on the stored inputs and checked against the
+    stored outputs. Nothing of the answer is needed, so the notebook's checks give the same
+    hints as the grader's."""
+    import linecache
+    import time
+
+    from .repair.search import search_repair
+
+    cells = []
+    for value in list(function.__globals__.values()) + [function]:
+        code = getattr(value, "__code__", None)
+        if code is not None and _is_student_code(code.co_filename) \
+                and code.co_filename not in (cell for cell, _ in cells):
+            cells.append((code.co_filename, "".join(linecache.getlines(code.co_filename))))
+    quick = Settings(call_timeout_s=settings.repair_call_timeout_s)
+
+    def runner(requests, deadline):
+        outcomes = []
+        for sources, index in requests:
+            if time.monotonic() >= deadline:
+                outcomes.append(None)
+                continue
+            namespace = dict(function.__globals__)
+            try:
+                for source in sources.values():
+                    exec(compile(source, "<repair>", "exec"), namespace)
+            except Exception:  # an edit that is not valid code: the candidate fails
+                outcomes.append(CallOutcome("raised", error={"type": "SyntaxError"}))
+                continue
+            outcomes.append(call_here(namespace.get(name), calls[index].args, quick))
+        return outcomes
+
+    search = search_repair(name, calls, outcomes, [("", source) for _, source in cells],
+                           runner, settings, settings.repair_budget_s)
+    return search
 
 
 def _parameter_names(function):

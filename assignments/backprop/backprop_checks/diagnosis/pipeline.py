@@ -16,6 +16,7 @@ from .factors import call_sizes, factor_hint, find_factor, proportion
 from .hint import Hint
 from .matching import find_matching_mistakes, same_value
 from .record import Diagnosis
+from .repaired import with_repair
 from .rendering import (OUTPUT_KINDS, anchor_for_numpy, and_list, catalogue_hint, entry_text,
                         first_output_finding, generic_mistake, operand_shapes, output_label,
                         where_text)
@@ -28,11 +29,13 @@ __all__ = ["Hint", "Diagnosis", "diagnose"]
 
 def diagnose(diagnosis: Diagnosis) -> list:
     """The hints for one failed exercise, most important first."""
-    hints = []
+    hints, spoke = [], ""
     for step in STEPS:
         hints = step(diagnosis)
         if hints:
+            spoke = step.__name__
             break
+    hints = with_repair(diagnosis, spoke, hints)
     hints = hints + _mutated(diagnosis) + _gradient_check(diagnosis)
     unique = []
     for hint in hints:

@@ -26,7 +26,30 @@ class Diagnosis:
     tracer: object = None
     """() -> one decoding.Trace (or None) per call: the function run again, every expression
     recorded. Asked for only when a step needs it, since it costs a second exchange."""
+    repairer: object = None
+    """() -> a repair.search.Search: the fewest edits that make the function pass, asked for
+    once the chain has spoken (repaired.py); None where no search can run."""
     _traces: list = None
+    _search: object = None
+
+    def fetched_search(self):
+        """The repair search's outcome if it ran, else None (never starts it)."""
+        return self._search
+
+    repair_error: str = ""
+    """The traceback of a failure of the repair search itself (a bug of ours), for the
+    instructor: the hints then stand as the chain gave them."""
+
+    def repair_search(self):
+        """The repair search's outcome (run once, on first use), or None."""
+        if self._search is None and self.repairer is not None and not self.repair_error:
+            import traceback
+
+            try:
+                self._search = self.repairer()
+            except Exception:  # a bug of ours: the chain's hints stand without a repair
+                self.repair_error = traceback.format_exc()
+        return self._search
 
     def traces(self) -> list:
         """The traces of this exercise's calls (None for each where none could be made)."""
