@@ -153,7 +153,9 @@ class SubmissionGrader:
         if name == "backward_propagation":
             components = Components(
                 failed=lambda: [n for n in COMPONENTS if not self.grade_exercise(n).passed],
-                compose=self._compose)
+                compose=self._compose,
+                mutating=lambda: [n for n in COMPONENTS
+                                  if "U1" in self.grade_exercise(n).mistakes])
         result = judge(name, calls, outcomes, self.settings, points, components,
                        self.grader_errors, tracer=lambda: self._trace(name, calls),
                        parameters=self.parameter_names.get(name), with_lines=True,
