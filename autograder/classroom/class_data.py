@@ -85,8 +85,32 @@ def uncatalogued_groups(reports: list) -> list:
         groups.append({"function": function, "group": group, "signature": students[0][2],
                        "students": [student for student, _, _ in students],
                        "example": example, "lines": _lines(exercise),
-                       "code": str(exercise.get("code") or "")})
+                       "code": str(exercise.get("code") or ""),
+                       "repair": repair_text(exercise)})
     return sorted(groups, key=lambda g: (-len(g["students"]), g["function"], g["group"]))
+
+
+def repair_text(exercise: dict) -> str:
+    """What the repair search changed in this student's function to make it pass, in words
+    for the instructor ("line 3: `m - 1` becomes `m`"), or '' when it found nothing. From
+    the report's rung 3 data: it shows the corrected code."""
+    from autograder.judge.wording import place
+
+    repair = exercise.get("repair")
+    edits = repair.get("edits") if isinstance(repair, dict) else None
+    if not isinstance(edits, list) or not edits:
+        return ""
+    parts = []
+    for edit in edits[:3]:
+        if not isinstance(edit, dict) or not isinstance(edit.get("line"), int):
+            continue
+        where = place(edit.get("cell") if edit.get("cell") != "<submission>" else "",
+                      edit["line"])
+        helper = (f" of {edit.get('function')}" if edit.get("function") != exercise.get("name")
+                  else "")
+        parts.append(f"{where}{helper}: `{str(edit.get('before', ''))[:80]}` becomes "
+                     f"`{str(edit.get('after', ''))[:80]}`")
+    return "; ".join(parts)
 
 
 def _lines(exercise: dict) -> list:

@@ -37,13 +37,46 @@ SIGNATURE_TITLES = {
     "S-unrecognised": "wrong values, no known pattern",
 }
 """Signatures that are not root causes of their own are left out of the mistakes chart."""
+REPAIR_TITLES = {
+    "R-precedence": "operators grouped otherwise than the formula (precedence)",
+    "R-floor-division": "floor division // where / belongs",
+    "R-wrapper": "value rounded, cast or reshaped",
+    "R-family": "a function of the same family (log2 for log, mean for sum, ...)",
+    "R-in-place": "an argument updated in place",
+    "R-accumulate": "a loop that keeps only its last pass (= for +=)",
+    "R-epsilon": "an epsilon large enough to change the value",
+    "R-missing-term": "a term of the loss missing",
+    "R-log-term": "labels and logs paired the wrong way in the loss",
+    "R-derivative": "the wrong activation slope, or none",
+    "R-transpose-add": "a transpose missing",
+    "R-transpose-remove": "a transpose too many",
+    "R-product-kind": "entry-by-entry product for a matrix product, or back",
+    "R-axis": "summed along the wrong axis",
+    "R-keepdims": "keepdims missing or extra",
+    "R-shape-axis": "a size read from the wrong axis",
+    "R-scale": "a scale of m missing or extra",
+    "R-argument-order": "arguments of a call in the wrong order",
+    "R-name-swap": "one array used for another",
+    "R-name-fix": "a name numpy does not have",
+    "R-sign": "a sign flipped",
+    "R-extra-term": "a term the formula does not have",
+    "R-line": "one line wrong, in a way more than one change fixes",
+    "R-ambiguous": "wrong in a way several small changes fix",
+}
+"""Ids of hints worded from a verified repair (judge/repair/): what the change undoes."""
 NOT_ROOT_CAUSES = ("S-inherited", "S-gradient-check")
 
 
 def is_signature(mistake_id: str) -> bool:
-    """True for a generic pattern (S-transposed); any other id names a mistake some catalogue
-    knows: the kit's (B19) or a course's (ML101-3)."""
-    return mistake_id.startswith("S-")
+    """True for a generic pattern (S-transposed) or a repair's kind (R-precedence): ids no
+    catalogue entry stands behind. Any other id names a mistake some catalogue knows: the
+    kit's (B19) or a course's (ML101-3)."""
+    return mistake_id.startswith(("S-", "R-"))
+
+
+def signature_title(mistake_id: str) -> str:
+    """What a signature or a repair's id says, or the id itself when it is neither."""
+    return SIGNATURE_TITLES.get(mistake_id) or REPAIR_TITLES.get(mistake_id, mistake_id)
 
 
 def mistake_title(mistake_id: str, titles: dict = None) -> str:
@@ -51,5 +84,6 @@ def mistake_title(mistake_id: str, titles: dict = None) -> str:
     (a course catalogue's) for the ids the kit does not know."""
     if mistake_id in MISTAKES_BY_ID:
         return f"{mistake_id}: {MISTAKES_BY_ID[mistake_id].title}"
-    title = SIGNATURE_TITLES.get(mistake_id) or (titles or {}).get(mistake_id)
+    title = (SIGNATURE_TITLES.get(mistake_id) or REPAIR_TITLES.get(mistake_id)
+             or (titles or {}).get(mistake_id))
     return f"{mistake_id}: {title}" if title else mistake_id

@@ -68,12 +68,17 @@ def entry_text(entry_id: str, group: dict) -> str:
     for line in group.get("lines", []):
         what = line.get("what") or "is where it shows"
         code.append(f"    # {place(line.get('cell'), line['line'])} {what}: {line['code'].strip()}")
+    if group.get("repair"):
+        code.append(f"    # The repair search made it pass: {group['repair']}")
     code = "\n".join(printable(line) for line in code)
+    title = (f"TODO: one line for the class report (the repair: {group['repair']})"
+             if group.get("repair") else "TODO: one line for the class report")
+    title = printable(title).replace("\\", "\\\\").replace('"', "'")
     name = f"{function.name}_group_{re.sub(r'[^0-9a-zA-Z_]', '', group['group'])}"
     return f'''@mistake(
     "{entry_id}",  # your course's prefix, a dash and a name: never one of the kit's ids
     "{function.name}",
-    title="TODO: one line for the class report",
+    title="{title}",
     hint="TODO: what the student reads: name the concept, use their numbers ({{m}}, "
          "{{got_shape}}... see autograder.course.HINT_FIELDS), never paste the answer.",
     anchor="{function.anchor}",  # the section the hint points at: autograder.course.ANCHORS

@@ -7,7 +7,7 @@ when the committed page is stale.
 
 import re
 
-from autograder.classroom.titles import SIGNATURE_TITLES
+from autograder.classroom.titles import REPAIR_TITLES, SIGNATURE_TITLES
 from autograder.judge.diagnosis.catalogue import MISTAKES, NOTEBOOK, PARTS, SECTIONS
 from autograder.judge.student_api import GRADED_NAMES
 
@@ -71,10 +71,17 @@ def _signatures() -> str:
     """The generic patterns the grader describes when no mistake above fits."""
     rows = "\n".join(f"| `{key}` | {_escaped(title, in_table=True)} |"
                      for key, title in SIGNATURE_TITLES.items() if key != "S-scaled")
+    repairs = "\n".join(f"| `{key}` | {_escaped(title, in_table=True)} |"
+                        for key, title in REPAIR_TITLES.items())
     return ("## When no catalogued mistake fits\n\n"
             "The grader then describes what it established about the student's values, under "
             "one of these generic ids (a signature), and claims no cause it did not prove.\n\n"
-            "| id | what the grader saw |\n|---|---|\n" + rows + "\n")
+            "| id | what the grader saw |\n|---|---|\n" + rows + "\n\n"
+            "## Mistakes found by a repair\n\n"
+            "For a mistake no entry names, the grader searches for the fewest edits to the "
+            "student's own function that make it pass every check, and words the hint from "
+            "what it changed ([Repairs](architecture.md#repairs)). The id names the kind of "
+            "edit.\n\n| id | what the repair changed |\n|---|---|\n" + repairs + "\n")
 
 
 def _escaped(text: str, in_table: bool = False) -> str:

@@ -22,7 +22,7 @@ _CODE_SHOWN = 4
 
 def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
     """Print the summary of a graded class (`summary` from class_report.summarise)."""
-    from autograder.classroom.titles import SIGNATURE_TITLES, mistake_title
+    from autograder.classroom.titles import mistake_title, signature_title
 
     console = Console(file=file or sys.stdout, highlight=False, emoji=False)
     scores = summary["scores"]
@@ -73,10 +73,14 @@ def render_class_summary(summary: dict, reports: list, out, file=None) -> None:
             names = ", ".join(students[:6]) + (f" and {len(students) - 6} more"
                                               if len(students) > 6 else "")
             line = (f"{len(students)} students, {group['function']}: "
-                    f"{SIGNATURE_TITLES.get(group['signature'], group['signature'])} "
+                    f"{signature_title(group['signature'])} "
                     f"(group {group['group']}): {names}")
             console.print(Text(textwrap.fill(printable(line), width, initial_indent="  ",
                                              subsequent_indent="    ")))
+            if group.get("repair"):
+                console.print(Text(textwrap.fill(printable(f"the repair: {group['repair']}"),
+                                                 width, initial_indent="    ",
+                                                 subsequent_indent="        ")))
             _print_example(console, group, width)
         console.print()
 

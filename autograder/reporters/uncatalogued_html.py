@@ -14,7 +14,7 @@ holding `</pre><script>` stays text.
 import textwrap
 from html import escape
 
-from autograder.classroom.titles import SIGNATURE_TITLES
+from autograder.classroom.titles import signature_title
 from autograder.judge.wording import place
 
 SECTION_CSS = """
@@ -76,6 +76,9 @@ def _card(group: dict) -> str:
     else:
         shown = "<p class=muted>No code could be read from these submissions.</p>"
     names = ", ".join(escape(student) for student in group["students"])
+    if group.get("repair"):
+        shown = (f"<p>The repair search made {example}'s {function} pass with one change: "
+                 f"{escape(group['repair'])}.</p>{shown}")
     return (f"<article class=group>{heading}{shown}"
             f"<p class=students>Students: {names}</p></article>")
 
@@ -117,4 +120,4 @@ def _first_line(group: dict) -> str:
 
 
 def _title(signature: str) -> str:
-    return f"{SIGNATURE_TITLES.get(signature, signature)} [{signature}]"
+    return f"{signature_title(signature)} [{signature}]"
