@@ -9,9 +9,7 @@ in place, arguments in the wrong order, names, typos, casts. They were written f
 write, not generated with the repair search's operators. Also right files written unusually.
 """
 
-import ast
 import re
-from pathlib import Path
 
 import pytest
 

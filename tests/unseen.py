@@ -47,7 +47,6 @@ class Verdict:
     true: bool
     mistakes: list = field(default_factory=list)
     hint: str = ""
-    repair_seconds: float = None
 
 
 def expectation(path: Path) -> Expectation:
@@ -93,7 +92,7 @@ def judge_file(path: Path, result) -> tuple:
                 [m for m in mistakes if m not in GENERIC])
             verdicts.append(Verdict(path.name, name, expected.kind, specific, specific,
                                     exercise.mistakes, exercise.hints[0] if exercise.hints
-                                    else "", exercise.repair.get("seconds")))
+                                    else ""))
             continue
         specific = bool(mistakes) and all(m not in GENERIC for m in mistakes[:1]) and \
             not any("No common mistake matches" in hint for hint in exercise.hints[:1])
@@ -102,8 +101,7 @@ def judge_file(path: Path, result) -> tuple:
         if specific and edits:
             true = all(_on_a_wrong_line(edit, expected, all_lines) for edit in edits)
         verdicts.append(Verdict(path.name, name, expected.kind, specific, true,
-                                exercise.mistakes, exercise.hints[0] if exercise.hints else "",
-                                exercise.repair.get("seconds")))
+                                exercise.mistakes, exercise.hints[0] if exercise.hints else ""))
     return verdicts, problems
 
 

@@ -28,7 +28,7 @@ CASES = [
     # grader describes the difference and claims no cause.
     # The repair search finds the one factor to take out, and the hint says so (issue 18).
     ("db times 1.25", (DB, "db = 1.25 * np.sum(dZ, axis=1, keepdims=True) / m"), "compute_db",
-     "R-scale", ["`1.25`", "right without"]),
+     "R-scale", ["`1.25`", "a factor the formula does not have"]),
     ("sign flipped in dZ1", ("dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))",
                              "dZ1 = -np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))"),
      "compute_dZ1", "S-sign", ["opposite sign"]),
