@@ -35,7 +35,7 @@ class ExerciseResult:
     """The hints up to rung 3 (the corrected line, verified), for instructors; aligned with
     `hints`."""
     repair: dict = field(default_factory=dict)
-    """What the repair search found: {"tried", "seconds", "edits": [{"kind", "function",
+    """What the repair search found: {"edits": [{"kind", "function",
     "cell", "line", "code", "before", "after", "fixed"}], "agreed", "functions": [{"function",
     "cell", "first_line", "last_line", "source"}]}; {} when it did not run."""
 

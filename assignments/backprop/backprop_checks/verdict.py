@@ -32,6 +32,9 @@ class Components:
     """() -> names of the student's component functions that fail their own checks."""
     compose: object
     """(call) -> the gradients the student's own components give on the call's inputs, or None."""
+    mutating: object = None
+    """() -> names of the failed components that change an argument in place (U1): what they
+    are given, backward_propagation passes on to the steps after them."""
 
 
 def judge(name, calls, outcomes, settings, points, components=None, grader_errors=None,
@@ -86,7 +89,7 @@ def _repair_summary(search) -> dict:
     each edit, and each edited function's whole source as it passed. {} when it did not run."""
     if search is None:
         return {}
-    summary = {"tried": search.tried, "seconds": round(search.seconds, 4), "edits": []}
+    summary = {"edits": []}  # no time or count: a report is the same for the same seed
     repair = search.repair
     if repair is not None:
         summary["agreed"] = repair.agreed
@@ -160,6 +163,8 @@ def _trace_components(diagnosis: Diagnosis, components: Components, settings) ->
     diagnosis.failed_components = failed
     if not failed:
         return
+    if components.mutating is not None:
+        diagnosis.mutating_components = [n for n in components.mutating() if n in failed]
     for call, outcome in zip(diagnosis.calls, diagnosis.outcomes):
         composed = components.compose(call)
         if (composed is None or outcome.status != "returned"

@@ -51,7 +51,10 @@ def check(name: str, function, namespace: dict = None, more: bool = False) -> Ch
     components = None
     if name == "backward_propagation" and namespace is not None:
         components = Components(failed=lambda: _failed_components(namespace, settings),
-                                compose=lambda call: _compose(namespace, call, settings))
+                                compose=lambda call: _compose(namespace, call, settings),
+                                mutating=lambda: [n for n in _failed_components(namespace,
+                                                                                settings)
+                                                  if "U1" in _RESULTS[n].mistakes])
     result = CheckResult(**vars(judge(name, calls, outcomes, settings, settings.points[name],
                                       components,
                                       tracer=lambda: [trace_here(function, call.args, settings)

@@ -35,8 +35,11 @@ def diagnose(diagnosis: Diagnosis) -> list:
         if hints:
             spoke = step.__name__
             break
+    beside = _mutated(diagnosis)
+    if not spoke and beside:  # right values, an input changed: the repair finds the line
+        hints, beside, spoke = beside, [], "_mutated"
     hints = with_repair(diagnosis, spoke, hints)
-    hints = hints + _mutated(diagnosis) + _gradient_check(diagnosis)
+    hints = hints + beside + _gradient_check(diagnosis)
     unique = []
     for hint in hints:
         if hint.text not in (seen.text for seen in unique):
@@ -115,6 +118,15 @@ def _inherited(d: Diagnosis) -> list:
                              f"returned; {names} {'fails' if single else 'fail'} on "
                              f"{'its' if single else 'their'} own: see the hint there first.",
                              "S-inherited", "")]
+    if d.mutating_components and not d.reproduced_by_components:
+        # its own components, called one by one on fresh inputs, cannot reproduce it: the
+        # argument one of them changed is what the later steps read
+        names = " and ".join(d.mutating_components)
+        single = len(d.mutating_components) == 1
+        return [Hint(f"Your {names} {'changes' if single else 'change'} an argument in place "
+                     f"(see the hint there). backward_propagation passes that array on, so "
+                     f"every later step that reads it gets the changed values. Fix {names}, "
+                     "and backward_propagation can be checked.", "S-inherited", "")]
     if d.failed_components and d.reproduced_by_components:
         names = " and ".join(d.failed_components)
         verb = "is" if len(d.failed_components) == 1 else "are"

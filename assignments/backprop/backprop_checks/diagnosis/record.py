@@ -19,6 +19,8 @@ class Diagnosis:
     settings: object
     failed_components: list = field(default_factory=list)
     """backward_propagation only: the student's own component functions that failed."""
+    mutating_components: list = field(default_factory=list)
+    """backward_propagation only: the failed components that change an argument in place."""
     reproduced_by_components: bool = False
     """backward_propagation only: its output equals what the student's components give."""
     parameters: list = None

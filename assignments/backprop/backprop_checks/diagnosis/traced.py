@@ -116,8 +116,14 @@ def quoting_lines(d: Diagnosis, key: str, hints: list, call) -> list:
     for position, hint in enumerate(hints):
         mistake_id = ids[position] if position < len(ids) else ""
         value = steps.value.get(axis_of(d.exercise, mistake_id))
-        record = _first_record(trace, value, d.settings)
+        # the function's own line that holds the value (A1 = sigmoid(Z1)) before a helper's
+        # (the sigmoid's return): the line the student wrote this step on
+        record = (_first_record(trace, value, d.settings, trace.own_lines)
+                  or _first_record(trace, value, d.settings))
         code = trace.lines.get(record.node.line, "").strip() if record else ""
+        owner = (f"your {d.exercise}" if not trace.own_lines
+                 or record is None or record.node.line in trace.own_lines
+                 else f"a helper your {d.exercise} calls")
         if not code or record.node.line in used:
             quoted.append(hint)
             continue
@@ -128,16 +134,18 @@ def quoting_lines(d: Diagnosis, key: str, hints: list, call) -> list:
             lead, text = text.split(". ", 1)
             lead += ". "
         where = sentence_start(at_place(trace.cell, record.node.line))
-        quoted.append(Hint(f"{lead}{where} of your {d.exercise}, `{code}`: "
+        quoted.append(Hint(f"{lead}{where} of {owner}, `{code}`: "
                            f"{text[0].lower()}{text[1:]}", hint.mistake, hint.anchor))
     return quoted
 
 
-def _first_record(trace, value, settings):
-    """The first record of `trace` equal to `value` (an array), where it was computed."""
+def _first_record(trace, value, settings, lines=None):
+    """The first record of `trace` equal to `value` (an array), where it was computed; only
+    on `lines` when given."""
     if not isinstance(value, np.ndarray):
         return None
     return next((record for record in trace.records if isinstance(record.value, np.ndarray)
+                 and (lines is None or record.node.line in lines)
                  and record.value.shape == value.shape
                  and same_value(record.value, value, settings)), None)
 

@@ -48,15 +48,18 @@ def _m_text(value) -> str:
 CONCEPTS = {
     # kind: (rung 1 concept, rung 2 kind of change, anchor or '' for the exercise's own)
     "floor-division": (
-        "{value_clause}`//` is floor division: it rounds every quotient down to a whole number, so a 1/m "
+        "{value_clause}"
+        "`//` is floor division: it rounds every quotient down to a whole number, so a 1/m "
         "written with it is 0 and a gradient divided with it loses its fractions.",
         "Divide with `/`, which keeps the fractions.", "deriving-dw"),
     "wrapper": (
-        "{value_clause}{wrapper_concept}",
+        "{value_clause}"
+        "{wrapper_concept}",
         "Return the value itself; the grader compares it to 1e-5 relative.",
         "rules-for-every-function"),
     "family": (
-        "{value_clause}{family_concept}", "Use the function the derivation names at this place.", ""),
+        "{value_clause}"
+        "{family_concept}", "Use the function the derivation names at this place.", ""),
     "in-place": (
         "`{target} {op}= ...` changes the array your caller passed in: numpy arrays are "
         "shared, not copied, so the caller's {target} changes too, and every later step that "
@@ -71,7 +74,8 @@ CONCEPTS = {
         "{name_fix_concept}",
         "Check the spelling against numpy's function names (np.<name>).", ""),
     "epsilon": (
-        "{value_clause}The `{dropped}` added there changes the value by more than the grader's tolerance: "
+        "{value_clause}"
+        "The `{dropped}` added there changes the value by more than the grader's tolerance: "
         "a guard against log(0) must be far smaller than that, or left out (A2 is never "
         "exactly 0 or 1 here).",
         "Leave the guard out, or make it much smaller.", "loss-versus-cost"),
@@ -80,18 +84,21 @@ CONCEPTS = {
         "for those labelled 0; this expression has the first only.",
         "Add the term for the examples labelled 0.", "loss-versus-cost"),
     "log-term": (
-        "{value_clause}The loss pairs Y with log A2 and (1 - Y) with log(1 - A2); at `{before}` this line "
+        "{value_clause}"
+        "The loss pairs Y with log A2 and (1 - Y) with log(1 - A2); at `{before}` this line "
         "pairs them otherwise.",
         "Check which label goes with which log in each of the two terms.", "loss-versus-cost"),
     "derivative": (
-        "{value_clause}The hidden layer's slope is tanh'(Z1) = 1 - tanh(Z1)² = 1 - A1²; `{before}` is "
+        "{value_clause}"
+        "The hidden layer's slope is tanh'(Z1) = 1 - tanh(Z1)² = 1 - A1²; `{before}` is "
         "another slope (or tanh' of another array).",
         "Use tanh's derivative, written with the array that holds tanh(Z1).",
         "tanh-derivative"),
     "derivative-missing": (
         "{missing_concept}", "Multiply by the activation's derivative here.", ""),
     "precedence": (
-        "{value_clause}Python evaluates `{inner}` first here: `**` binds before `*`, `/` and `@`, which bind "
+        "{value_clause}"
+        "Python evaluates `{inner}` first here: `**` binds before `*`, `/` and `@`, which bind "
         "before `+` and `-`, and equals go left to right, so this does not group the way the "
         "formula does.",
         "Add parentheses around the part the formula computes first.", ""),
@@ -130,10 +137,12 @@ CONCEPTS = {
         "this place.",
         "Use the array the formula names here instead of `{wrong}`.", "shapes-table"),
     "sign": (
-        "{value_clause}The sign of `{before}` is the opposite of the derivation's.",
+        "{value_clause}"
+        "The sign of `{before}` is the opposite of the derivation's.",
         "Flip the sign of this part.", ""),
     "extra-term": (
-        "{value_clause}`{dropped}` is a term the formula does not have.",
+        "{value_clause}"
+        "`{dropped}` is a term the formula does not have.",
         "Leave that term out.", ""),
 }
 
@@ -220,6 +229,9 @@ def _scale_concept(detail, part_value, m_value):
     dropped = detail.get("dropped", "")
     value = ""
     verb = "divides by" if detail.get("operator") == "/" else "multiplies by"
+    if not any(ch.isalpha() for ch in dropped):  # a plain number, not a size
+        return (f"This part {verb} `{dropped}`, a factor the formula does not have.",
+                f"Leave out the factor `{dropped}` here.")
     return (f"This part {verb} `{dropped}`{value}, a scale your code is right without: "
             "count where J's 1/m enters (dZ has none, dW and db one each, the cost one).",
             f"Leave out the scale `{dropped}` here.")
