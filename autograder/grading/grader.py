@@ -182,7 +182,7 @@ class SubmissionGrader:
     def _search_repair(self, name: str, calls, outcomes):
         """The fewest edits to the student's own `name` that make it pass (judge/repair/), each
         candidate run by the worker on the graded calls' inputs, within the search's budget."""
-        budget = min(self.settings.repair_budget_s, max(self.sandbox._remaining_s() - 2, 0))
+        budget = min(self.settings.repair_budget_s, max(self.sandbox.remaining_s() - 2, 0))
 
         def runner(requests, deadline):
             return self.sandbox.try_many([(name, calls[index].args, sources)

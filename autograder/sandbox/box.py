@@ -430,6 +430,10 @@ class Sandbox:
     def _remaining_s(self) -> float:
         return self.settings.submission_timeout_s - (time.monotonic() - self._started_at)
 
+    def remaining_s(self) -> float:
+        """What is left of the submission's wall-clock budget, in seconds."""
+        return self._remaining_s()
+
     @property
     def flooded(self) -> bool:
         """True once the submission's replies were larger than any right answer."""
