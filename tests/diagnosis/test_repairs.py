@@ -137,3 +137,15 @@ def test_candidates_that_never_end_cost_the_student_nothing(submission_with):
     assert took < 15
     off = grade_path(path, seed=4, settings=Settings(repair_budget_s=0))
     assert off.score == result.score
+
+
+def test_without_a_repair_the_hint_says_where_the_right_values_end(submission_with):
+    """A cost over output unit 0 only: no edit of the search makes it right, so the hint names
+    the last line whose values the grader confirmed and the first part that reads them."""
+    loop = "cost = 0.0\n    for i in range(m):\n        cost -= logprobs[0, i]\n    cost = cost / m"
+    result = grade_path(submission_with(COST, loop), seed=4)
+    cost = {e.name: e for e in result.exercises}["compute_cost"]
+    assert cost.mistakes == ["S-unrecognised"]
+    assert "your values are the right ones" in cost.hints[0]
+    assert "The first part after it that reads logprobs is `logprobs[0, i]`" in cost.hints[0]
+    assert not cost.repair.get("edits")
