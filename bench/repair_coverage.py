@@ -17,7 +17,7 @@ before the repair search, checked out into a temporary git worktree):
    each twice, alternating; the ratio of the medians.
 
     python bench/repair_coverage.py [--before REV] [--corpus DIR] [--class-size 1000]
-                                    [--seed N] [--skip-class]
+                                    [--seed N] [--skip-class] [--skip-coverage]
 """
 
 import argparse
@@ -117,6 +117,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20240509)
     parser.add_argument("--jobs", type=int, default=4)
     parser.add_argument("--skip-class", action="store_true")
+    parser.add_argument("--skip-coverage", action="store_true",
+                        help="only the search's cost and the class")
     args = parser.parse_args()
     files = corpus(args.corpus)
     work = Path(tempfile.mkdtemp(prefix="repair-bench-"))
@@ -125,7 +127,7 @@ def main() -> int:
                    check=True, capture_output=True)
     try:
         print(f"corpus: {len(files)} files in {args.corpus}")
-        for label, kit in (("before", before), ("after", KIT)):
+        for label, kit in (() if args.skip_coverage else (("before", before), ("after", KIT))):
             found = coverage(kit, files, args.seed)
             print(f"coverage {label} ({args.before if label == 'before' else 'this tree'}): "
                   f"{found['specific and true']}/{found['wrong functions']} wrong functions "

@@ -82,6 +82,11 @@ def test_reference_passes_every_visible_check_and_nothing_of_ours_is_importable(
     ("dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))",
      "dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(Z1, 2)) / A1.shape[1]", "compute_dZ1", "B4+B24"),
     ("cost = -np.sum(logprobs) / m", "cost = np.sum(logprobs)", "compute_cost", "C1+C2"),
+    # Mistakes no entry names: the repair search runs in the kernel, on the stored outputs.
+    ("dW = np.dot(dZ, A_prev.T) / m", "dW = 1 // m * np.dot(dZ, A_prev.T)", "compute_dW",
+     "R-floor-division"),
+    ("dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))",
+     "dZ1 = np.dot(W2.T, dZ2) * 1 - np.power(A1, 2)", "compute_dZ1", "R-precedence"),
 ])
 def test_a_mistake_gets_the_same_hint_in_the_kernel_as_from_the_grader(tmp_path, old, new, name,
                                                                          mistake):
@@ -110,6 +115,31 @@ def test_a_mistake_gets_the_same_hint_in_the_kernel_as_from_the_grader(tmp_path,
     for hint in graded.hints:
         assert " ".join(hint.split()) in " ".join(report["printed"].split()), \
             "same inputs, same hints"
+
+
+def test_more_gives_the_second_rung_in_the_kernel_too(tmp_path):
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text(REFERENCE.read_text().replace("dW = np.dot(dZ, A_prev.T) / m",
+                                                   "dW = 1 // m * np.dot(dZ, A_prev.T)"))
+    report = run_in_bundle(f"""
+        import importlib.util, io, json, contextlib
+        spec = importlib.util.spec_from_file_location("mine", {str(wrong)!r})
+        mine = importlib.util.module_from_spec(spec); spec.loader.exec_module(mine)
+        from backprop_checks import check, CheckFailed
+        printed = {{}}
+        for more in (False, True):
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                try:
+                    check("compute_dW", mine.compute_dW, more=more)
+                except CheckFailed:
+                    pass
+            printed[str(more)] = " ".join(out.getvalue().split())
+        print(json.dumps(printed))
+    """)
+    assert "Divide with `/`" not in report["False"]
+    assert "Divide with `/`" in report["True"]
+    assert "dW = 1 / m" not in report["True"]
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ bundle; there these steps say less, never something else.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .. import slots
@@ -237,9 +239,32 @@ def with_last_confirmed(d: Diagnosis, call, hint) -> Hint:
     line, what, text = found
     code = trace.lines.get(line, "").strip() if trace else ""
     quoted = f", `{code}`" if code else ""
+    after = _first_reader(trace, line, text, code)
     return Hint(f"{hint.text} Up to line {line}{quoted}, where `{text}` is {what}, your values "
-                "are the right ones; the grader could not confirm what comes after it.",
+                f"are the right ones; the grader could not confirm what comes after it.{after}",
                 hint.mistake, hint.anchor)
+
+
+def _first_reader(trace, line: int, text: str, code: str) -> str:
+    """' The first part after it that reads logprobs is `logprobs[0, i]` (line 53).': where
+    the confirmed value is first used, in the order the code ran, or '' when the trace does
+    not show it. It says where to look, not that the part is wrong."""
+    match = re.match(r"\s*([A-Za-z_]\w*)\s*=[^=]", code)
+    if trace is None or not match:
+        return ""
+    name = match.group(1)
+    records = trace.records
+    start = next((i for i, r in enumerate(records)
+                  if r.node.line == line and r.node.text == text), None)
+    if start is None:
+        return ""
+    for record in records[start + 1:]:
+        node = record.node
+        if node.line > line and node.kind != "Name" \
+                and re.search(rf"\b{re.escape(name)}\b", node.text):
+            return (f" The first part after it that reads {name} is `{node.text}` "
+                    f"(line {node.line}): look there first.")
+    return ""
 
 
 def trace_of(d: Diagnosis, index: int):
