@@ -9,6 +9,7 @@ import csv
 import shutil
 
 from autograder.grading.grader import grade_path
+from autograder.judge.settings import Settings
 from tests.conftest import REFERENCE
 
 RIGHT = "    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))\n"
@@ -86,8 +87,8 @@ def test_a_shared_mistake_comes_with_one_students_code(submission_with, tmp_path
 COST = "    cost = -np.sum(logprobs) / m\n"
 
 
-def _failed(path, name):
-    (exercise,) = [e for e in grade_path(path, 5).exercises if e.name == name]
+def _failed(path, name, settings=None):
+    (exercise,) = [e for e in grade_path(path, 5, settings).exercises if e.name == name]
     assert not exercise.passed
     return exercise
 
@@ -133,6 +134,12 @@ def test_in_a_notebook_the_line_is_numbered_in_its_cell(tmp_path, reference_sour
 def test_a_signature_no_step_traced_has_no_lines_and_keeps_its_code(submission_with):
     """Lines come only from traces the diagnosis fetched: a factor is recognised from the
     values alone, and no second run is asked for the report's sake."""
-    exercise = _failed(submission_with(RIGHT, DOUBLED["doubled, with np.dot"]), "compute_dZ1")
+    path = submission_with(RIGHT, DOUBLED["doubled, with np.dot"])
+    exercise = _failed(path, "compute_dZ1", Settings(repair_budget_s=0))
     assert exercise.mistakes == ["S-factor"] and exercise.lines == []
     assert "2 * np.dot" in exercise.code
+    # The repair search's hint quotes a value of the student's line: that trace gives the line.
+    exercise = _failed(path, "compute_dZ1")
+    assert exercise.mistakes == ["S-factor"]
+    assert [line["code"] for line in exercise.lines] == [
+        "dZ1 = 2 * np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))"]
