@@ -515,3 +515,25 @@ def _solution_lines():
         lines += [line.strip() for line in region.splitlines()
                   if len(line.strip()) > 12 and not line.strip().startswith(("return", "m = "))]
     return lines
+
+
+def test_autograde_is_quiet_about_what_is_harmless(course):
+    """No checksum warning for test cells handed in as the release has them, and none of the
+    SQLAlchemy warnings nbgrader's add_submission causes (issue 19)."""
+    log = (course / "autograde.log").read_text()
+    assert "Attribute 'checksum'" not in log
+    assert "SAWarning" not in log and "not in session" not in log
+
+
+def test_a_changed_test_cell_still_gets_its_checksum_warning(caplog):
+    from autograder.integrations.nbgrader.quiet import OverwriteCellsQuietly, release_checksums
+    from autograder.paths import RELEASE_NOTEBOOK
+
+    quiet = OverwriteCellsQuietly()
+    OverwriteCellsQuietly.release_notebook = RELEASE_NOTEBOOK
+    release = release_checksums(RELEASE_NOTEBOOK)["test_compute_db"]
+    with caplog.at_level("WARNING"):
+        quiet.report_change("test_compute_db", "checksum", "should-be", release)
+        assert not caplog.records
+        quiet.report_change("test_compute_db", "checksum", "should-be", "edited")
+    assert "test_compute_db" in caplog.text and "edited" in caplog.text
