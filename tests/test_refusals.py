@@ -62,3 +62,21 @@ def test_what_the_readme_commands_create_is_ignored_by_git():
     for path in (".venv/bin/python", "autograder.zip", "grades.csv", "results/gradebook.csv"):
         checked = subprocess.run(["git", "check-ignore", "-q", path], cwd=KIT_ROOT)
         assert checked.returncode == 0, f"{path} is not in .gitignore"
+
+
+def test_a_windows_1252_byte_is_reported_by_line_and_column(tmp_path):
+    from autograder.grading.grader import grade_path
+
+    path = tmp_path / "two_layer_net.py"
+    path.write_bytes(REFERENCE.read_bytes().replace(b"import numpy as np",
+                                                    b"import numpy as np  # caf\xe9", 1))
+    line = REFERENCE.read_text().splitlines().index("import numpy as np") + 1
+    error = grade_path(path, 1).error
+    assert f"line {line}, column 26" in error and "0xe9" in error and "Windows-1252" in error
+    assert "byte 1" not in error
+
+
+def test_a_long_submission_message_wraps_under_its_indent(run_cli):
+    _, out, _ = run_cli("grade", FILES / "syntax_error.py")
+    message = [line for line in out.splitlines()[1:] if line.strip()][:2]
+    assert all(line.startswith("  ") for line in message), message
