@@ -32,6 +32,8 @@ from nbgrader.converters import Autograde  # noqa: E402
 
 from autograder.integrations.nbgrader.kernel import with_jailed_kernel  # noqa: E402
 from autograder.integrations.nbgrader.points import with_grader_points  # noqa: E402
+from autograder.integrations.nbgrader.quiet import (silence_sqlalchemy_autoflush,  # noqa: E402
+                                                    with_quiet_overwrite)
 from autograder.integrations.nbgrader.source_hook import source_bundle_refresher  # noqa: E402
 
 # Your course's own mistakes (docs/course-catalogues.md), relative to this folder, or "" for
@@ -47,6 +49,14 @@ c.GraderPoints.catalogue = COURSE_CATALOGUE and str(Path(_KIT_ROOT) / COURSE_CAT
 # no effect: nbgrader passes its own).
 c.Autograde.autograde_preprocessors = with_jailed_kernel(with_grader_points(
     Autograde.class_traits()["autograde_preprocessors"].default()))
+
+# Without the warnings nbgrader would print for every student for nothing: a checksum warning
+# per untouched test cell (OverwriteCells is one of autograde's sanitize preprocessors), and
+# three SQLAlchemy ones (autograder/integrations/nbgrader/quiet.py).
+c.Autograde.sanitize_preprocessors = with_quiet_overwrite(
+    Autograde.class_traits()["sanitize_preprocessors"].default(),
+    Path(_KIT_ROOT) / "assignments" / "backprop" / "backprop.ipynb")
+silence_sqlalchemy_autoflush()
 
 # solutions/backprop/backprop_checks/, which both commands copy (into the release, into each
 # graded folder), is generated, not committed: `python -m autograder release` writes it, and

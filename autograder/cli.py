@@ -26,8 +26,16 @@ _LIMIT_FLAGS = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error said in one line: what is wrong and where --help is, not
+    the whole usage first (subcommands' parsers are of this class too)."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m autograder",
         description="backprop-kit: grade submissions of the two-layer network exercise.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -211,7 +219,18 @@ def cmd_grade(args, parser) -> int:
 def cmd_batch(args, parser) -> int:
     folder = Path(args.submissions)
     if not folder.is_dir():
-        parser.error(f"{args.submissions}: no such folder")
+        parser.error(f"{args.submissions} is not a folder" if folder.exists()
+                     else f"{args.submissions}: no such folder")
+    from autograder.classroom.batch import find_submissions
+
+    out = Path(args.out)
+    if not find_submissions(folder, out.resolve()):
+        ignored = [item.name for item in sorted(folder.iterdir())
+                   if not item.name.startswith(".") and item.resolve() != out.resolve()]
+        named = (f"; ignored: {', '.join(ignored[:8])}{' ...' if len(ignored) > 8 else ''}"
+                 if ignored else "")
+        parser.error(f"no submissions found in {folder}{named}. A submission is a .py or "
+                     ".ipynb file, or a folder holding one")
     from autograder.sandbox import start_zygote
 
     # First, so that the zygote imports numpy while the grader imports the rest of itself.

@@ -59,8 +59,10 @@ def test_missing_file_is_a_usage_error(run_cli, tmp_path):
 @pytest.mark.parametrize("argv", [["grade"], ["grade", "x.py", "--seed", "abc"],
                                   ["grade", "x.py", "--call-timeout", "0"], ["frobnicate"]])
 def test_bad_arguments_are_usage_errors(run_cli, argv):
+    """One line that says what is wrong and where --help is (issue 19), not the usage first."""
     status, _, err = run_cli(*argv)
-    assert status == 2 and "usage:" in err
+    assert status == 2 and "error:" in err and "--help" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.slow

@@ -28,8 +28,9 @@ def graded_functions(reference_source: str) -> list:
 def course_notebook(tmp_path, reference_source):
     """Laid out as the course's notebook is, with its helper modules absent.
 
-    Positions (as the notes number cells; the markdown cell counts): imports 2-6, the data
-    7-8, the graded functions 9-15, the course's test cells 16-19, a numpy error in 20.
+    Code cells, as the notes number them without execution counts (the markdown cell does not
+    count, issue 19): imports 1-5, the data 6-7, the graded functions 8-14, the course's test
+    cells 15-18, a numpy error in 19.
     """
     functions = graded_functions(reference_source)
     assert len(functions) == 7 and not any(f.startswith("def sigmoid") for f in functions)
@@ -62,20 +63,21 @@ def check_course_notes(notes: list) -> None:
     (tests,), (sklearn,), (planar,) = by_root.values()
     available = "only the standard library, numpy and matplotlib are available to your code."
     assert tests == (
-        f"Cell 4 could not import testCases_v2 (No module named 'testCases_v2'): {available} "
-        "Cell 16 then stopped on a name defined nowhere in your notebook, which `from "
-        "testCases_v2 import *` may have given (forward_propagation_test_case); cell 17 on a "
-        "name left undefined because of it (X_assess).")
+        f"Code cell 3 could not import testCases_v2 (No module named 'testCases_v2'): "
+        f"{available} Code cell 15 then stopped on a name defined nowhere in your notebook, "
+        "which `from testCases_v2 import *` may have given (forward_propagation_test_case); "
+        "code cell 16 on a name left undefined because of it (X_assess).")
     assert sklearn == (
-        f"Cell 5 could not import sklearn (No module named 'sklearn'): {available} Cell 18 "
-        "then stopped on a name it would have given (sklearn).")
+        f"Code cell 4 could not import sklearn (No module named 'sklearn'): {available} Code "
+        "cell 17 then stopped on a name it would have given (sklearn).")
     assert planar == (
-        f"Cell 6 could not import planar_utils (No module named 'planar_utils'): {available} "
-        "Cells 7 and 19 then stopped on names it would have given (load_planar_dataset, "
-        "plot_decision_boundary); cell 8 on a name left undefined because of it (X).")
+        f"Code cell 5 could not import planar_utils (No module named 'planar_utils'): "
+        f"{available} Code cells 6 and 18 then stopped on names it would have given "
+        "(load_planar_dataset, plot_decision_boundary); code cell 7 on a name left undefined "
+        "because of it (X).")
     numpy_error = [note for note in notes if "ValueError" in note]
     assert len(numpy_error) == 1
-    assert numpy_error[0].startswith("Cell 20 raised ValueError on line 2 "
+    assert numpy_error[0].startswith("Code cell 19 raised ValueError on line 2 "
                                      "(`b = np.dot(a, a)`): shapes (2,3) and (2,3) not aligned")
     # Folded, not repeated: no cell's NameError has a note of its own.
     assert "NameError" not in text
@@ -136,32 +138,32 @@ def test_a_sigmoid_defined_at_run_time_is_kept_and_not_called_supplied(tmp_path,
 
 
 def error(cell, kind, message, lineno=1, function="<module>"):
-    return {"type": kind, "message": message, "lineno": lineno, "cell": f"<cell {cell}>",
+    return {"type": kind, "message": message, "lineno": lineno, "cell": f"<cell code {cell}>",
             "function": function}
 
 
 def test_a_name_left_unset_by_a_failed_assignment_folds_under_that_error():
-    cells = [("<cell 1>", "import numpy as np"),
-             ("<cell 2>", "a = np.ones((2, 3))\nW = np.dot(a, a)"),
-             ("<cell 3>", "print(W)"),
-             ("<cell 4>", "W + 1")]
+    cells = [("<cell code 1>", "import numpy as np"),
+             ("<cell code 2>", "a = np.ones((2, 3))\nW = np.dot(a, a)"),
+             ("<cell code 3>", "print(W)"),
+             ("<cell code 4>", "W + 1")]
     notes = cell_error_notes(cells, [
         error(2, "ValueError", "shapes (2,3) and (2,3) not aligned", lineno=2),
         error(3, "NameError", "name 'W' is not defined"),
         error(4, "NameError", "name 'W' is not defined")])
-    assert notes == ["Cell 2 raised ValueError on line 2 (`W = np.dot(a, a)`): shapes (2,3) and "
-                     "(2,3) not aligned. Cells 3 and 4 then stopped on a name it would have set "
-                     f"(W). {STILL_RAN}"]
+    assert notes == ["Code cell 2 raised ValueError on line 2 (`W = np.dot(a, a)`): shapes "
+                     "(2,3) and (2,3) not aligned. Code cells 3 and 4 then stopped on a name it "
+                     f"would have set (W). {STILL_RAN}"]
 
 
 def test_a_name_the_failed_cell_had_already_set_is_not_blamed_on_it():
     """W was bound on line 1, before the error on line 2: something else unbound it."""
-    cells = [("<cell 1>", "W = 1\nraise ValueError('late')"), ("<cell 2>", "del W"),
-             ("<cell 3>", "W + 1")]
+    cells = [("<cell code 1>", "W = 1\nraise ValueError('late')"), ("<cell code 2>", "del W"),
+             ("<cell code 3>", "W + 1")]
     notes = cell_error_notes(cells, [error(1, "ValueError", "late", lineno=2),
                                      error(3, "NameError", "name 'W' is not defined")])
     assert len(notes) == 2
-    assert notes[1] == f"Cell 3 raised NameError on line 1 (`W + 1`): name 'W' is not defined. " \
+    assert notes[1] == f"Code cell 3 raised NameError on line 1 (`W + 1`): name 'W' is not defined. " \
                        f"{STILL_RAN}"
 
 
@@ -170,36 +172,36 @@ def test_one_import_cell_that_stops_early_explains_what_its_later_lines_would_ha
 
     A name bound nowhere may come from its `import *`, or be a typo: the note says "may".
     """
-    cells = [("<cell 1>", "import numpy as np\nfrom testCases_v2 import *\n"
+    cells = [("<cell code 1>", "import numpy as np\nfrom testCases_v2 import *\n"
                           "from planar_utils import load_planar_dataset"),
-             ("<cell 2>", "X, Y = load_planar_dataset()"),
-             ("<cell 3>", "X_assess = layer_sizes_test_case()"),
-             ("<cell 4>", "typo_name + 1")]
+             ("<cell code 2>", "X, Y = load_planar_dataset()"),
+             ("<cell code 3>", "X_assess = layer_sizes_test_case()"),
+             ("<cell code 4>", "typo_name + 1")]
     notes = cell_error_notes(cells, [
         error(1, "ModuleNotFoundError", "No module named 'testCases_v2'", lineno=2),
         error(2, "NameError", "name 'load_planar_dataset' is not defined"),
         error(3, "NameError", "name 'layer_sizes_test_case' is not defined"),
         error(4, "NameError", "name 'typo_name' is not defined")])
     assert notes == [
-        "Cell 1 could not import testCases_v2 (No module named 'testCases_v2'): only the "
-        "standard library, numpy and matplotlib are available to your code. Cell 2 then "
-        "stopped on a name it would have given (load_planar_dataset); cells 3 and 4 on names "
+        "Code cell 1 could not import testCases_v2 (No module named 'testCases_v2'): only the "
+        "standard library, numpy and matplotlib are available to your code. Code cell 2 then "
+        "stopped on a name it would have given (load_planar_dataset); code cells 3 and 4 on names "
         "defined nowhere in your notebook, which `from testCases_v2 import *` may have given "
         f"(layer_sizes_test_case, typo_name). {STILL_RAN}"]
 
 
 def test_two_cells_that_cannot_import_the_same_module_are_one_cause():
-    cells = [("<cell 1>", "from planar_utils import sigmoid"),
-             ("<cell 2>", "from planar_utils import load_planar_dataset"),
-             ("<cell 3>", "X = load_planar_dataset()")]
+    cells = [("<cell code 1>", "from planar_utils import sigmoid"),
+             ("<cell code 2>", "from planar_utils import load_planar_dataset"),
+             ("<cell code 3>", "X = load_planar_dataset()")]
     missing = "No module named 'planar_utils'"
     notes = cell_error_notes(cells, [error(1, "ModuleNotFoundError", missing),
                                      error(2, "ModuleNotFoundError", missing),
                                      error(3, "NameError",
                                            "name 'load_planar_dataset' is not defined")])
     assert len(notes) == 1
-    assert notes[0].startswith("Cells 1 and 2 could not import planar_utils")
-    assert "Cell 3 then stopped on a name they would have given (load_planar_dataset)." \
+    assert notes[0].startswith("Code cells 1 and 2 could not import planar_utils")
+    assert "Code cell 3 then stopped on a name they would have given (load_planar_dataset)." \
         in notes[0]
 
 

@@ -47,8 +47,9 @@ def test_messy_notebook_gets_full_marks_and_notes_on_the_cells_that_failed(messy
     assert result.error is None
     assert result.score == result.max_score, [(e.name, e.hints) for e in result.exercises]
     notes = " ".join(result.notes)
-    assert "Cell 5 raised NameError" in notes
-    assert "Cell 6 is not valid Python" in notes
+    # cells as the student sees them: code cells only are counted (issue 19)
+    assert "Code cell 4 raised NameError" in notes
+    assert "Code cell 5 is not valid Python" in notes
     assert "hello" in result.output
 
 
@@ -62,17 +63,26 @@ def test_notebook_with_a_mistake_gets_the_same_hint_as_a_py(tmp_path, reference_
     py.write_text(wrong)
     from_notebook = grade_path(notebook, 8).to_json_dict()
     from_py = grade_path(py, 8).to_json_dict()
-    # The same hints; only the place they quote differs: a cell and its line, or a file's line.
-    cell_line = re.compile(r"[Ii]n cell \d+, line \d+")
-    file_line = re.compile(r"[Oo]n line \d+")
+    # The same hints; only the place they quote differs: a line of the cell that defines the
+    # function (as the student sees the cell, issue 19), or a line of the file.
+    cell_line = re.compile(r"[Oo]n line \d+ of the cell defining \w+( of your \w+)?")
+    file_line = re.compile(r"[Oo]n line \d+( of your \w+)?")
     for in_notebook, in_py in zip(from_notebook["exercises"], from_py["exercises"]):
-        hints = [cell_line.sub("at PLACE", hint) for hint in in_notebook.pop("hints")]
-        assert hints == [file_line.sub("at PLACE", hint) for hint in in_py.pop("hints")]
+        for rung in ("hints", "more", "fixes"):
+            hints = [cell_line.sub("at PLACE", hint) for hint in in_notebook.pop(rung)]
+            assert hints == [file_line.sub("at PLACE", hint) for hint in in_py.pop(rung)]
+        # the same repair, on a line of the cell or of the file
+        assert [(e["kind"], e["before"], e["after"]) for e in
+                in_notebook.pop("repair", {}).get("edits", [])] == \
+            [(e["kind"], e["before"], e["after"]) for e in in_py.pop("repair", {}).get("edits", [])]
         # The wrong lines too: the same code, in a cell or in the file.
         assert [(line["code"], line["what"]) for line in in_notebook.pop("lines", [])] == \
             [(line["code"], line["what"]) for line in in_py.pop("lines", [])]
         assert in_notebook == in_py
-    assert any("In cell" in hint for e in grade_path(notebook, 8).exercises for hint in e.hints)
+    assert any("of the cell defining" in hint for e in grade_path(notebook, 8).exercises
+               for hint in e.hints)
+    assert not any(re.search(r"[Ii]n cell \d", hint) for e in grade_path(notebook, 8).exercises
+                   for hint in e.hints), "no count that includes the text cells"
     assert from_notebook["score"] == from_py["score"] < from_py["max_score"]
 
 
@@ -83,7 +93,7 @@ def test_error_inside_a_function_names_the_cell(tmp_path, reference_source):
                              + [("code", f) for f in _function_sources(wrong)])
     result = grade_path(notebook, 8)
     hint = {e.name: e for e in result.exercises}["compute_dW"].hints[0]
-    assert re.search(r"[Cc]ell \d+, line \d+", hint), hint
+    assert re.search(r"[Ll]ine \d+ of the cell defining compute_dW", hint), hint
 
 
 @pytest.mark.parametrize("content", [b"{not json", b'{"cells": "nope"}', b"\x00\x01binary"])

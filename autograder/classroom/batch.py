@@ -165,7 +165,9 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
     any other is graded again, and flagged. Reports are written only by this process, and
     the gradebook is made from the texts it wrote, never from what lies in the folder; a
     report changed while the class was being graded is put back as the grader wrote it.
-    Returns counts: graded, skipped (already there), failed (could not be graded), seconds,
+    Returns counts: graded, skipped (already there), failed (could not be graded), graded_ok
+    and skipped_ok (graded now, and earlier, without error: with failed, they add up to
+    total), seconds,
     flagged (student -> note), confined (bool) and why_not_confined.
     Raises Interrupted on Ctrl-C or SIGTERM, after every report written so far is complete.
     catalogue: the course catalogue in use (installed by the caller), recorded in batch.json
@@ -241,8 +243,12 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
         flagged[student] = UNTRUSTED
     for student in restored:
         flagged[student] = RESTORED
+    failed = {entry.student for entry, row in zip(entries, rows) if row["error"]}
+    now = {entry.student for entry in todo}
     return {"graded": len(todo), "skipped": len(entries) - len(todo),
-            "failed": sum(1 for row in rows if row["error"]), "total": len(entries),
+            "failed": len(failed), "total": len(entries),
+            "graded_ok": len(now - failed),
+            "skipped_ok": len({e.student for e in entries} - now - failed),
             "seconds": time.perf_counter() - started, "flagged": flagged,
             "confined": confined, "why_not_confined": why_not}
 
@@ -312,8 +318,9 @@ def _sigterm_as_interrupt():
 
 
 def write_gradebook(out: Path, students: list, texts: dict) -> list:
-    """RESULTS/gradebook.csv: student, each function's score, total, error, and each failed
-    function's mistake group (mistake_groups.py: the same id for the same wrong outcomes, so a
+    """RESULTS/gradebook.csv: student, each function's score, total, error (on one line), each
+    failed function's mistakes (the catalogue ids and signatures its hints name, B19+B24, to
+    look up in docs/catalogue.md) and its mistake group (mistake_groups.py: the same id for the same wrong outcomes, so a
     regrade can be compared with the last run); from the reports' texts as the grader wrote
     them (`texts`), not as they lie in the folder."""
     rows = []
@@ -324,11 +331,16 @@ def write_gradebook(out: Path, students: list, texts: dict) -> list:
             row[exercise["name"]] = exercise["score"]
         row["total"] = report["score"]
         row["max_score"] = report["max_score"]
-        row["error"] = printable(report["error"] or "")
+        # one line per student: a spreadsheet shows a field with a line break as two rows
+        row["error"] = " ".join(printable(report["error"] or "").split())
+        row["mistakes"] = " ".join(
+            f"{e['name']}={'+'.join(printable(m) for m in e['mistakes'])}"
+            for e in report["exercises"] if e.get("mistakes"))
         row["mistake groups"] = " ".join(f"{e['name']}={e['group']}" for e in report["exercises"]
                                          if e.get("group"))
         rows.append(row)
-    fields = ["student", *GRADED_NAMES, "total", "max_score", "error", "mistake groups"]
+    fields = ["student", *GRADED_NAMES, "total", "max_score", "error", "mistakes",
+              "mistake groups"]
     with tempfile.NamedTemporaryFile("w", dir=out, delete=False, newline="",
                                      suffix=".tmp") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)

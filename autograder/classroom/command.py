@@ -35,11 +35,14 @@ def batch_command(folder: Path, out: Path, seed, force: bool, jobs: int, setting
               "those.",
               file=sys.stderr)
         return 130
-    line = (f"Graded {counts['graded']} of {counts['total']} submissions in "
-            f"{counts['seconds']:.1f} s (seed {seed}); {counts['skipped']} were already graded.")
+    # three counts that add up to the class: graded now, graded by an earlier run, not graded
+    line = (f"Graded {counts['graded_ok']} of {counts['total']} submissions in "
+            f"{counts['seconds']:.1f} s (seed {seed}); {counts['skipped_ok']} were already "
+            "graded")
     if counts["failed"]:
-        line += (f" {counts['failed']} could not be graded; see {out / GRADEBOOK}, "
-                 "column \"error\".")
+        line += (f"; {counts['failed']} could not be graded: see {out / GRADEBOOK}, "
+                 "column \"error\"")
+    line += "."
     print(line)
     if not counts["confined"]:
         print(NOT_CONFINED.format(why=counts["why_not_confined"] or "unknown"))

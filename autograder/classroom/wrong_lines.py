@@ -23,11 +23,12 @@ _VALUE_KINDS = ("values", "shape", "type", "non_finite")
 
 
 def wrong_lines(d) -> list:
-    """[{"cell": "cell 7" or "", "line": its number in the file or cell, "code": the line as
-    written, "what": "raises KeyError" or "computes dW1"}] for Diagnosis `d`: the line
-    the first call that raised stopped on, then the lines of the function's own code that
-    first computed each wrong output of the first traced call that returned one."""
-    found = []
+    """[{"cell": "cell In [7]" or "", "line": its number in the file or cell, "code": the line
+    as written, "what": "raises KeyError" or "computes dW1"}] for Diagnosis `d`: the lines a
+    verified repair changes, the line the first call that raised stopped on, then the lines of
+    the function's own code that first computed each wrong output of the first traced call
+    that returned one."""
+    found = _repaired_lines(d)
     raised = next((o.error or {} for o in d.outcomes if o.status == "raised"), None)
     if raised and raised.get("lineno"):
         what = f"raises {raised.get('type', 'an error')}"
@@ -53,6 +54,25 @@ def wrong_lines(d) -> list:
         if (entry["cell"], entry["line"]) not in ((e["cell"], e["line"]) for e in unique):
             unique.append(entry)
     return unique[:MOST_LINES]
+
+
+def _repaired_lines(d) -> list:
+    """The lines a verified repair changes, first: where the values first go wrong, which is
+    not always where the wrong value is computed (Y and 1 - Y swapped on the line of the losses
+    shows only on the line that sums them). Only for a repair that every repair as small
+    agrees with (judge/repair/search.py Repair.agreed)."""
+    search = d.fetched_search()
+    repair = search.repair if search is not None else None
+    if repair is None or not repair.agreed:
+        return []
+    lines = []
+    for edit in sorted(repair.edits, key=lambda e: e.span):
+        function = repair.functions[edit.function]
+        cell = function.cell if function.cell != "<submission>" else ""
+        what = "is where the repair changes it" if edit.function == d.exercise else \
+            f"is where the repair changes its helper {edit.function}"
+        lines.append(_line(cell, edit.span[0], function.line(edit.span[0]), what))
+    return lines
 
 
 def _line(cell, line, code, what) -> dict:

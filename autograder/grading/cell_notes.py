@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 
 from autograder.grading.parsing import parsed
-from autograder.judge.wording import at_place
+from autograder.judge.wording import at_place, cell_label, sentence_start
 
 STILL_RAN = "The other cells still ran, and every function they define was graded."
 AVAILABLE = "only the standard library, numpy and matplotlib are available to your code"
@@ -194,15 +194,18 @@ def _note(key, rooted, folded, errors, causes, lines) -> str:
 
 
 def _cells(indices, errors) -> str:
-    """'Cell 5' or 'Cells 5, 9 and 12'."""
-    numbers = list(dict.fromkeys((errors[i].get("cell") or "").strip("<>").removeprefix("cell ")
-                                 for i in indices))
-    numbers = [number for number in numbers if number]
-    if not numbers:
+    """'Code cell 5', 'The cell defining compute_db' or 'Cell In [9], code cell 5 and the cell
+    defining sigmoid': each as the student sees it (wording.cell_label)."""
+    labels = list(dict.fromkeys(cell_label(errors[i].get("cell")) for i in indices))
+    labels = [label for label in labels if label]
+    if not labels:
         return "A cell"
-    if len(numbers) == 1:
-        return f"Cell {numbers[0]}"
-    return f"Cells {', '.join(numbers[:-1])} and {numbers[-1]}"
+    if len(labels) > 1 and all(label.startswith("code cell ") for label in labels):
+        numbers = [label.removeprefix("code cell ") for label in labels]
+        return f"Code cells {', '.join(numbers[:-1])} and {numbers[-1]}"
+    text = labels[0] if len(labels) == 1 else \
+        f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return sentence_start(text)
 
 
 def _sentence(message: str) -> str:

@@ -19,7 +19,6 @@ from autograder.grading.provided import (SUPPLIED_FUNCTION, helpers_to_supply, p
 from autograder.grading.submission import (SubmissionError, check_syntax, flood_message,
                                            import_failure_message, load_source)
 from autograder.judge.decoding import Opaque
-from autograder.judge.repair.search import search_repair
 from autograder.judge.results import ExerciseResult, SubmissionResult
 from autograder.judge.settings import Settings
 from autograder.judge.student_api import GRAD_KEYS, GRADED_NAMES, PROVIDED_NAMES
@@ -182,6 +181,8 @@ class SubmissionGrader:
     def _search_repair(self, name: str, calls, outcomes):
         """The fewest edits to the student's own `name` that make it pass (judge/repair/), each
         candidate run by the worker on the graded calls' inputs, within the search's budget."""
+        from autograder.judge.repair.search import search_repair
+
         budget = min(self.settings.repair_budget_s, max(self.sandbox.remaining_s() - 2, 0))
 
         def runner(requests, deadline):

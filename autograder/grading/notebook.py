@@ -8,11 +8,13 @@ nbgrader's test cells, and cells tagged "skip-when-grading", are not the student
 are not run.
 """
 
+import ast
 import re
 from dataclasses import dataclass, field
 
 from autograder.grading.parsing import parsed
 from autograder.grading.submission import SubmissionError
+from autograder.judge.wording import cell_label, sentence_start
 
 _SHELL_ASSIGNMENT = re.compile(r"^(\s*)([\w.]+)\s*=\s*[!%]")
 _IPYTHON_LINE = re.compile(r"^(\s*)(%|!|\?|get_ipython\(\))")
@@ -27,7 +29,8 @@ class NotebookCells:
     """The notebook's runnable code cells, and the cells that had to be left out."""
 
     cells: list = field(default_factory=list)
-    """[(name, source)], name "<cell N>" with N the cell's position in the notebook (from 1)."""
+    """[(name, source)], each name as hints show the cell (_cell_name): "<cell defining
+    compute_db>", "<cell In [9]>" or "<cell code 5>" (code cells only)."""
     skipped: list = field(default_factory=list)
     """Messages about cells that are not valid Python, for the report's notes."""
 
@@ -38,26 +41,53 @@ def read_notebook_cells(path, data: bytes) -> NotebookCells:
     if cells is None:
         cells = _cells_via_nbformat(path, data)
     result = NotebookCells()
-    for position, cell in enumerate(cells, start=1):
-        if cell.get("cell_type") != "code" or is_not_student_code(cell):
+    used = set()
+    code_cells = 0
+    for cell in cells:
+        if cell.get("cell_type") != "code":
+            continue
+        code_cells += 1
+        if is_not_student_code(cell):
             continue
         text = _text(cell.get("source", ""))
         if not text.strip():
             continue
-        name = f"<cell {position}>"
         source = neutralise_ipython(text)
         if source is None:
             continue
         try:
-            parsed(source)
+            tree = parsed(source)
         except SyntaxError as error:
-            result.skipped.append(f"Cell {position} is not valid Python (line {error.lineno}: "
-                                  f"{error.msg}), so it was not run; the other cells were.")
+            name = _cell_name(None, cell, code_cells, used)
+            result.skipped.append(f"{sentence_start(cell_label(name))} is not valid Python "
+                                  f"(line {error.lineno}: {error.msg}), so it was not run; the "
+                                  "other cells were.")
             continue
-        result.cells.append((name, source))
+        result.cells.append((_cell_name(tree, cell, code_cells, used), source))
     if not result.cells:
         raise SubmissionError(f"{path.name} has no code cells that can run. Nothing was graded.")
     return result
+
+
+def _cell_name(tree, cell, code_number: int, used: set) -> str:
+    """The cell's name, as every hint and note shows it: the way the student sees the cell.
+
+    '<cell defining compute_db>' for a cell that defines functions (its first), else
+    '<cell In [9]>' from its execution count, else '<cell code 5>' counting code cells only:
+    never a count that includes the text cells, which no student counts. Unique in the
+    notebook."""
+    defined = [node.name for node in getattr(tree, "body", [])
+               if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    count = cell.get("execution_count")
+    labels = ([f"defining {defined[0]}"] if defined else []) + \
+        ([f"In [{count}]"] if isinstance(count, int) else []) + [f"code {code_number}"]
+    for label in labels:
+        if label not in used:
+            break
+    else:
+        label = f"{labels[0]}, code cell {code_number}"
+    used.add(label)
+    return f"<cell {label}>"
 
 
 def _plain_v4_cells(data: bytes):

@@ -24,9 +24,14 @@ def load_source(path: Path) -> str:
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SubmissionError(f"{path.name} could not be read: byte {error.start} is not valid "
-                              "UTF-8 text. Nothing was graded; save the file as UTF-8 and "
-                              "submit it again.") from None
+        line = data[:error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = data[error.start:error.start + 1].hex()
+        guess = (" (a character such as é or ’ saved as Windows-1252)" if 0x80 <= data[error.start]
+                 else "")
+        raise SubmissionError(f"{path.name} could not be read: line {line}, column {column} has "
+                              f"a byte (0x{byte}) that is not UTF-8 text{guess}. Nothing was "
+                              "graded; save the file as UTF-8 and submit it again.") from None
     if not source.strip():
         raise SubmissionError(f"{path.name} is empty. Nothing was graded.")
     return source

@@ -14,7 +14,6 @@ from . import slots
 from .checks import check_call
 from .checks.findings import Finding
 from .checks.gradients import relative_error
-from .diagnosis import Diagnosis, Hint, diagnose
 from .results import ExerciseResult
 from .student_api import GRAD_KEYS
 
@@ -54,6 +53,10 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
             call_findings.extend(gradient_findings(call, outcome, settings))
     if not any(findings):
         return ExerciseResult(name, True, points, points)
+    # The diagnosis, its catalogue and the repair search are loaded only when a function fails:
+    # a right submission never pays for them.
+    from .diagnosis import Diagnosis, Hint, diagnose
+
     diagnosis = Diagnosis(name, calls, outcomes, findings, settings, tracer=tracer,
                           parameters=parameters, repairer=repairer)
     try:
@@ -120,10 +123,13 @@ def gradient_findings(call, outcome, settings) -> list:
     numeric = call.numeric_gradient
     findings = []
     checked = []
+    unchecked = {}
+    """Key -> why it could not be checked (the hint says so, as the notebook's cell does)."""
     for key in GRAD_KEYS:
         got = grads.get(key)
         want_shape = parameters[key[1:]].shape
         if type(got) is not np.ndarray or got.dtype.kind != "f" or got.shape != want_shape:
+            unchecked[key] = _why_unchecked(got, key, want_shape)
             continue
         if numeric is None:
             numeric = _numerical_gradient(call, settings)
@@ -131,8 +137,22 @@ def gradient_findings(call, outcome, settings) -> list:
         checked.append(key)
         if not error <= settings.grad_check_max_rel_error:
             findings.append(Finding("grad_check", call, key, got, numeric[key],
-                                    {"rel_error": error, "checked": checked}))
+                                    {"rel_error": error, "checked": checked,
+                                     "unchecked": unchecked}))
+    for finding in findings:
+        finding.detail["unchecked"] = unchecked
     return findings
+
+
+def _why_unchecked(got, key, want_shape) -> str:
+    """'db1 has shape (4,), not b1's (4, 1)': why a gradient was left out of the check."""
+    if got is None:
+        return f"there is no {key}"
+    if type(got) is not np.ndarray:
+        return f"{key} is a {type(got).__name__}, not a numpy array"
+    if got.shape != want_shape:
+        return f"{key} has shape {got.shape}, not {key[1:]}'s {want_shape}"
+    return f"{key} holds {got.dtype} values, not floats"
 
 
 _NUMERICAL_GRADIENTS = {}
@@ -155,7 +175,7 @@ def _numerical_gradient(call, settings):
     return cached[1]
 
 
-def _trace_components(diagnosis: Diagnosis, components: Components, settings) -> None:
+def _trace_components(diagnosis, components: Components, settings) -> None:
     """Does backward_propagation fail only because a component it uses fails?"""
     from .diagnosis.matching import same_value
 

@@ -8,12 +8,15 @@ fixed, and the function runs here, in the student's own kernel.
 
 import copy
 import signal
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .decoding import CallOutcome, decode_value
 from .encoding import describe_exception, encode
 from .results import ExerciseResult
 from .settings import Settings
+from .student_api import GRADED_NAMES as _GRADED
 from .verdict import COMPONENTS, Components, judge
 from .wording import wrap
 
@@ -24,7 +27,9 @@ _PACKAGE_DIR = str(Path(__file__).resolve().parent)
 
 
 class CheckFailed(AssertionError):
-    """Raised by a failing check so that the cell (and nbgrader's grade cell) fails, tersely."""
+    """Raised by check(..., stop=True) when the function fails. By default a failing check
+    does not raise: "Run All" carries on to the later exercises, and nbgrader's points are
+    decided outside the kernel anyway (integrations/nbgrader/points.py)."""
 
 
 class CheckResult(ExerciseResult):
@@ -38,12 +43,14 @@ class CheckResult(ExerciseResult):
         pass  # IPython calls this instead of showing the value: nothing is shown
 
 
-def check(name: str, function, namespace: dict = None, more: bool = False) -> CheckResult:
-    """Check one graded function; print a pass or its hints; raise CheckFailed if it fails.
+def check(name: str, function, namespace: dict = None, more: bool = False,
+          stop: bool = False) -> CheckResult:
+    """Check one graded function; print a pass, or its hints where no one can miss them.
 
     namespace: the notebook's globals(), so backward_propagation's hint can tell whether it is
     wrong only because one of your own components is. more: each hint's next rung, what kind
     of change is needed (the hint alone says where, what your numbers show, which idea).
+    stop: raise CheckFailed when the function fails, to stop a script there.
     """
     settings = Settings()
     calls = _calls()[name]
@@ -68,11 +75,59 @@ def check(name: str, function, namespace: dict = None, more: bool = False) -> Ch
         print(f"✓ {name} passed on {len(calls)} sets of inputs ({points} "
               f"point{'' if points == '1' else 's'} in the graded version).")
         return result
-    print(f"✗ {name}\n")
     level = min(2 if more else 1, settings.student_hint_level)
-    for hint in {2: result.more, 3: result.fixes}.get(level) or result.hints:
-        print(wrap(hint) + "\n")
-    raise CheckFailed(f"{name} does not pass yet: see the hint above.")
+    hints = {2: result.more, 3: result.fixes}.get(level) or result.hints
+    # On standard error: Jupyter shows it on a red ground, and nbgrader's validate fails the
+    # cell; the notebook still runs on to the next exercise.
+    print(f"✗ {name} does not pass yet.\n\n" + "\n\n".join(wrap(hint) for hint in hints)
+          + "\n", file=sys.stderr, flush=True)
+    if stop:
+        raise CheckFailed(f"{name} does not pass yet: see the hint above.")
+    return result
+
+
+@contextmanager
+def uses_your_functions(what: str):
+    """Run a provided cell's work (the gradient check, the training) so that an error in it
+    says which of your functions gave the value it failed on, and the notebook runs on.
+
+        with uses_your_functions("the training"):
+            network = nn_model(X_flower, Y_flower, n_h=4)
+    """
+    try:
+        yield
+    except Exception as error:  # the student's code, or provided code on what it returned
+        print(_provided_failure(what, error), file=sys.stderr, flush=True)
+
+
+def _provided_failure(what: str, error: Exception) -> str:
+    """Where `error` arose, in words, and which of the student's functions to look at."""
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__)
+    graded = [frame for frame in frames if frame.name in _GRADED]
+    message = f"{type(error).__name__}: {str(error)[:300]}"
+    failing = [name for name, result in _RESULTS.items() if not result.passed]
+    names = " and ".join(failing)
+    if graded:
+        frame = graded[-1]
+        text = (f"{what} stopped inside your {frame.name}, on line {frame.lineno} of its "
+                f"cell (`{(frame.line or '').strip()}`), with {message}.")
+    else:
+        frame = frames[-1] if frames else None
+        inside = f" in {frame.name}" if frame and frame.name != "<module>" else ""
+        text = (f"{what} stopped{inside} with {message}. It only runs provided code on what "
+                "your functions return")
+        text += (f", and {names} {'does' if len(failing) == 1 else 'do'} not pass "
+                 f"{'its check' if len(failing) == 1 else 'their checks'} yet (see above): "
+                 "start there." if failing else
+                 ": run each exercise's check above to see which of them gives a value of the "
+                 "wrong shape or type.")
+        return "✗ " + wrap(text)
+    if failing:
+        text += (f" {names} {'does' if len(failing) == 1 else 'do'} not pass "
+                 f"{'its check' if len(failing) == 1 else 'their checks'} yet (see above).")
+    return "✗ " + wrap(text)
 
 
 def call_here(function, args, settings) -> CallOutcome:

@@ -18,9 +18,12 @@ b2 (n_y, 1); tanh hidden layer, sigmoid output, cross-entropy cost averaged over
 
 Write the seven graded functions below, in order: replace each "# YOUR CODE HERE" and the
 "raise NotImplementedError()" under it with your code. Keep the names, the arguments and what
-each function returns exactly as they are. Check your work with:
+each function returns exactly as they are. Check your work, in this folder, with:
 
-    python -m autograder grade two_layer_net.py
+    python check.py            (add --more for each hint's next rung)
+
+It runs the autograder's own checks and hints on fixed inputs. Hints point at the sections of
+derivations.md, the notebook's text (backprop/backprop.ipynb is the notebook itself).
 """'''
 
 _SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION\n",

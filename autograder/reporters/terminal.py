@@ -24,7 +24,8 @@ def render_terminal(result, file=None, level: int = 1) -> None:
     console.print(Text(header, style="bold"), soft_wrap=True)
     console.print()
     if result.error:
-        console.print(Text("  " + result.error.replace("\n", "\n  "), style="red"))
+        # wrapped under its own indent, as a hint is, not back at column 0
+        _print_hint(console, result.error, indent="  ", style="red")
         console.print()
     else:
         for note in result.notes:

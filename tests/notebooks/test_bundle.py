@@ -98,12 +98,8 @@ def test_a_mistake_gets_the_same_hint_in_the_kernel_as_from_the_grader(tmp_path,
         mine = importlib.util.module_from_spec(spec); spec.loader.exec_module(mine)
         from backprop_checks import check, CheckFailed
         printed = io.StringIO()
-        with contextlib.redirect_stdout(printed):
-            try:
-                check({name!r}, mine.{name})
-                failed = False
-            except CheckFailed:
-                failed = True
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+            failed = not check({name!r}, mine.{name}).passed  # a failing check does not raise
         print(json.dumps({{"failed": failed, "printed": printed.getvalue()}}))
     """)
     assert report["failed"]
@@ -129,11 +125,8 @@ def test_more_gives_the_second_rung_in_the_kernel_too(tmp_path):
         printed = {{}}
         for more in (False, True):
             out = io.StringIO()
-            with contextlib.redirect_stdout(out):
-                try:
-                    check("compute_dW", mine.compute_dW, more=more)
-                except CheckFailed:
-                    pass
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+                check("compute_dW", mine.compute_dW, more=more)
             printed[str(more)] = " ".join(out.getvalue().split())
         print(json.dumps(printed))
     """)
@@ -171,12 +164,12 @@ def every_check_from_the_bundle(fresh_bundle, tmp_path_factory):
 
         right = load({str(REFERENCE)!r})
         outcomes = {{}}
-        with contextlib.redirect_stdout(io.StringIO()):
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             for name, path in {json.dumps({name: str(path) for name, path in wrong.items()})}.items():
                 passed = check(name, getattr(right, name), vars(right)).passed
                 mistaken = load(path)
-                try:
-                    check(name, getattr(mistaken, name), vars(mistaken))
+                try:  # stop=True: the check raises, as a script may ask it to
+                    check(name, getattr(mistaken, name), vars(mistaken), stop=True)
                     failed = False
                 except CheckFailed:
                     failed = True

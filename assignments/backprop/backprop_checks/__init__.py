@@ -7,12 +7,12 @@ hints. The grader uses it from autograder/, and it ships to students whole, as t
 backprop_checks/: so it imports nothing outside itself and holds no answer.)
 """
 
-__all__ = ["check", "CheckFailed"]
+__all__ = ["check", "CheckFailed", "uses_your_functions"]
 
 
 def __getattr__(name):
-    """check and CheckFailed, imported when first asked for: the grader, which imports this
-    package for its verdicts, never needs them."""
+    """check, CheckFailed and uses_your_functions, imported when first asked for: the grader,
+    which imports this package for its verdicts, never needs them."""
     if name in __all__:
         from . import visible
 

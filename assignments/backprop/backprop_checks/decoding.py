@@ -141,7 +141,8 @@ class Trace:
     lines: dict = field(default_factory=dict)
     """Line number -> the function's line as the student wrote it, for quoting."""
     cell: str = ""
-    """'<cell 7>' when the function is in a notebook's cell, else ''."""
+    """The cell's name ('<cell defining compute_db>') when the function is in a notebook's
+    cell, else ''."""
     own_lines: frozenset = frozenset()
     """The traced function's own line numbers (the rest of `lines` are its helpers')."""
 
@@ -166,7 +167,7 @@ def decode_trace(encoded, arrays):
         value = decode_value(encoded["value"], arrays) if encoded.get("value") else None
         lines = {int(number): str(text)[:300]
                  for number, text in dict(encoded.get("lines") or {}).items()}
-        cell = str(encoded.get("cell") or "")[:20]
+        cell = str(encoded.get("cell") or "")[:120]
         own = frozenset(int(line) for line in list(encoded.get("own") or [])[:2000])
     except (KeyError, TypeError, ValueError, ProtocolError):
         return None

@@ -12,18 +12,39 @@ HINT_WIDTH = 88
 
 
 def place(cell, line) -> str:
-    """'cell 12, line 3' in a notebook, 'line 7' in a .py: where a line of the submission is.
+    """Where a line of the submission is, the way the student sees it: 'line 7' in a .py; in a
+    notebook 'line 3 of the cell defining compute_db', 'cell In [9], line 3' (its execution
+    count) or 'code cell 5, line 3' (code cells only, grading/notebook.py _cell_name).
 
-    cell: the cell's name as the worker gives it ('<cell 12>'), as a report keeps it
-    ('cell 12'), or '' or None for a .py.
+    cell: the cell's name as the worker gives it ('<cell In [9]>'), as a report keeps it
+    ('cell In [9]'), or '' or None for a .py.
     """
-    cell = str(cell or "").strip("<>")
-    return f"{cell}, line {line}" if cell else f"line {line}"
+    label = cell_label(cell)
+    if not label:
+        return f"line {line}"
+    if label.startswith("the cell defining"):
+        return f"line {line} of {label}"
+    return f"{label}, line {line}"
+
+
+def cell_label(cell) -> str:
+    """A notebook cell as the student sees it, from its name ('<cell In [9]>'): 'the cell
+    defining compute_db', 'cell In [9]' or 'code cell 5' ('' for a .py)."""
+    label = str(cell or "").strip("<>").removeprefix("cell ").strip()
+    if not label:
+        return ""
+    if label.startswith("defining "):
+        return f"the cell {label}"
+    if label.startswith("code "):
+        return f"code cell {label.removeprefix('code ')}"
+    return f"cell {label}"  # 'In [9]', or a number in a report older than these names
 
 
 def at_place(cell, line) -> str:
-    """'in cell 12, line 3' or 'on line 7': the place, as part of a sentence."""
-    return f"in {place(cell, line)}" if str(cell or "").strip("<>") else f"on line {line}"
+    """'on line 3 of the cell defining compute_db', 'in cell In [9], line 3' or 'on line 7':
+    the place, as part of a sentence."""
+    where = place(cell, line)
+    return f"on {where}" if where.startswith("line ") else f"in {where}"
 
 
 def sentence_start(text: str) -> str:

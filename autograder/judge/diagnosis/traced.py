@@ -136,7 +136,9 @@ def quoting_lines(d: Diagnosis, key: str, hints: list, call) -> list:
             lead, text = text.split(". ", 1)
             lead += ". "
         where = sentence_start(at_place(trace.cell, record.node.line))
-        quoted.append(Hint(f"{lead}{where} of {owner}, `{code}`: "
+        of_owner = "" if f"defining {d.exercise}" in where and owner.startswith("your") \
+            else f" of {owner}"
+        quoted.append(Hint(f"{lead}{where}{of_owner}, `{code}`: "
                            f"{text[0].lower()}{text[1:]}", hint.mistake, hint.anchor))
     return quoted
 

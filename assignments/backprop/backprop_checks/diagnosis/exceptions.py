@@ -39,7 +39,7 @@ def line_of(error: dict) -> str:
         return ""
     function = error.get("function")
     where = place(error.get("cell"), line)
-    if function:
+    if function and f"defining {function}" not in where:
         where += f" of your {function}"
     code = error.get("code")
     return f"{where}, `{code}`," if code else f"{where},"

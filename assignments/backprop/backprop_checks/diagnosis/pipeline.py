@@ -305,8 +305,12 @@ def _gradient_check(d: Diagnosis) -> list:
         agree = [key for key in failing[0].detail["checked"]
                  if key not in {f.output for f in failing}]
         tail = f", while {and_list(agree)} {'agrees' if len(agree) == 1 else 'agree'}" if agree else ""
+        unchecked = failing[0].detail.get("unchecked") or {}
+        left_out = (f" It could not check {and_list(unchecked)}: "
+                    f"{'; '.join(unchecked.values())}." if unchecked else "")
         return [Hint(f"Gradient check: your {worst} disagree{'s' if len(failing) == 1 else ''} "
                      f"with the numerical derivative of J; the threshold is {threshold:.0e}"
-                     f"{tail} (inputs with {call.where}).", "S-gradient-check", "gradient-check")]
+                     f"{tail} (inputs with {call.where}).{left_out}", "S-gradient-check",
+                     "gradient-check")]
     return []
 
