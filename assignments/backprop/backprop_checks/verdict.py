@@ -14,7 +14,6 @@ from . import slots
 from .checks import check_call
 from .checks.findings import Finding
 from .checks.gradients import relative_error
-from .diagnosis import Diagnosis, Hint, diagnose
 from .results import ExerciseResult
 from .student_api import GRAD_KEYS
 
@@ -54,6 +53,10 @@ def judge(name, calls, outcomes, settings, points, components=None, grader_error
             call_findings.extend(gradient_findings(call, outcome, settings))
     if not any(findings):
         return ExerciseResult(name, True, points, points)
+    # The diagnosis, its catalogue and the repair search are loaded only when a function fails:
+    # a right submission never pays for them.
+    from .diagnosis import Diagnosis, Hint, diagnose
+
     diagnosis = Diagnosis(name, calls, outcomes, findings, settings, tracer=tracer,
                           parameters=parameters, repairer=repairer)
     try:
@@ -172,7 +175,7 @@ def _numerical_gradient(call, settings):
     return cached[1]
 
 
-def _trace_components(diagnosis: Diagnosis, components: Components, settings) -> None:
+def _trace_components(diagnosis, components: Components, settings) -> None:
     """Does backward_propagation fail only because a component it uses fails?"""
     from .diagnosis.matching import same_value
 
