@@ -184,13 +184,8 @@ def _worker_user(args, parser) -> str:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from autograder.course.command import CatalogueRefused
-
     try:
         return args.handler(args, parser)
-    except CatalogueRefused as refused:
-        print(refused, file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("Interrupted; nothing was reported.", file=sys.stderr)
         return 130
@@ -198,20 +193,36 @@ def main(argv=None) -> int:
         print(f"backprop-kit needs {error.name}, which is not installed here: run "
               "python -m pip install -r requirements.txt", file=sys.stderr)
         return 2
+    except Exception as error:
+        # a course catalogue refused; looked up, not imported: the course package (and the
+        # diagnosis it brings) is loaded only by a run that was given a catalogue
+        course = sys.modules.get("autograder.course.command")
+        if course is not None and isinstance(error, course.CatalogueRefused):
+            print(error, file=sys.stderr)
+            return 2
+        raise
 
 
 def cmd_grade(args, parser) -> int:
-    from autograder.course.command import use_catalogue
-    from autograder.grading.run import grade_command
-
     path = Path(args.path)
     if not path.is_file():
         parser.error(f"{args.path}: no such file" if not path.exists()
                      else f"{args.path} is not a file")
+    if path.suffix.lower() == ".py":
+        from autograder.sandbox.launch import start_zygote
+
+        # First, so that the zygote imports numpy while the grader imports the rest of itself
+        # (a notebook's zygote may need matplotlib too: it starts once its cells are read).
+        start_zygote()
+    from autograder.grading.run import grade_command
+
     overrides = {name: getattr(args, name) for _, name, _, _ in _LIMIT_FLAGS
                  if getattr(args, name) is not None}
     settings = Settings(**overrides, worker_user=_worker_user(args, parser))
-    use_catalogue(args.catalogue)
+    if args.catalogue:  # the course package is imported only for a course catalogue
+        from autograder.course.command import use_catalogue
+
+        use_catalogue(args.catalogue)
     seed = new_seed() if args.seed is None else args.seed
     return grade_command(path, seed, settings, args.json, more=args.more)
 
