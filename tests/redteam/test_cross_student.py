@@ -66,6 +66,18 @@ FLAGGED = {"o_olga", *HARD_LINKED}
 """The students the grader flags for the instructor (a file with two names)."""
 
 
+def _counts(stdout: str, total: int) -> tuple:
+    """(graded now, graded earlier, not graded) from batch's first line, which add up to the
+    class (issue 19); (-1, -1, -1) when the line is not there."""
+    import re
+
+    found = re.search(rf"Graded (\d+) of {total} submissions .*?; (\d+) were already graded"
+                      r"(?:; (\d+) could not be graded)?", stdout)
+    if not found:
+        return -1, -1, -1
+    return int(found.group(1)), int(found.group(2)), int(found.group(3) or 0)
+
+
 def expected_total(student: str) -> int:
     if student in ATTACKERS:
         return ATTACKERS[student].score
@@ -492,7 +504,8 @@ def results_problems(run: ClassRun) -> list:
         report = run.report(student)
         values = {exercise["name"]: str(exercise["score"]) for exercise in report["exercises"]}
         # The error column is the report's, its control characters written out (printable).
-        values.update(total=str(report["score"]), error=printable(report["error"] or ""))
+        values.update(total=str(report["score"]),
+                      error=" ".join(printable(report["error"] or "").split()))  # one line
         shown = {name: row.get(name) for name in values}
         if shown != values or row["total"] != str(expected_total(student)):
             problems.append(f"the gradebook shows {row} for {student}")
@@ -518,9 +531,11 @@ def run_problems(run: ClassRun) -> list:
             problems.append(f"the {label} found reports it had not written: "
                             f"{completed.stdout[-1500:]}")
     total = len(STUDENTS)
-    if f"Graded {total} of {total}" not in run.completed.stdout:
+    now, earlier, failed = _counts(run.completed.stdout, total)
+    if earlier or now + failed != total:
         problems.append(f"the batch did not grade all {total}: {run.completed.stdout[:300]}")
-    if f"Graded 0 of {total}" not in run.resumed.stdout:
+    again, _, _ = _counts(run.resumed.stdout, total)
+    if again:
         problems.append(f"the resumed batch graded again: {run.resumed.stdout[:300]}")
     changed = sorted(name for name in set(run.texts) | set(run.texts_after_resume)
                      if run.texts.get(name) != run.texts_after_resume.get(name))

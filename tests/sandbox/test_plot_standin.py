@@ -174,7 +174,7 @@ def test_plotting_that_raises_under_real_matplotlib_gets_the_same_note(
     assert plot_mode([SETUP_PY, FAILING[case]]) == STAND_IN
     graded = _graded(path, monkeypatch)
     real = _graded(path, monkeypatch, (PLOTTING, False))
-    assert len(real.notes) == 1 and "Cell 2 raised" in real.notes[0]
+    assert len(real.notes) == 1 and "Code cell 2 raised" in real.notes[0]
     assert _seen(graded) == _seen(real)
 
 
@@ -191,7 +191,7 @@ def test_a_warning_of_the_real_library_points_at_the_students_line(
         case, tmp_path, reference_source, monkeypatch):
     path = _notebook(tmp_path, reference_source, case, [WARNING[case]])
     graded = _graded(path, monkeypatch)
-    assert "<cell 2>:" in graded.output and "Warning" in graded.output
+    assert "<cell code 2>:" in graded.output and "Warning" in graded.output
     assert _seen(graded) == _seen(_graded(path, monkeypatch, (PLOTTING, False)))
 
 
