@@ -203,6 +203,16 @@ def main(argv=None) -> int:
         raise
 
 
+def _use_catalogue(path, submissions=None):
+    """course/command.py's use_catalogue, the course package imported only when a course
+    catalogue is given: it brings the reference and the diagnosis (issue 19)."""
+    if not path:
+        return None
+    from autograder.course.command import use_catalogue
+
+    return use_catalogue(path, submissions)
+
+
 def cmd_grade(args, parser) -> int:
     path = Path(args.path)
     if not path.is_file():
@@ -219,10 +229,7 @@ def cmd_grade(args, parser) -> int:
     overrides = {name: getattr(args, name) for _, name, _, _ in _LIMIT_FLAGS
                  if getattr(args, name) is not None}
     settings = Settings(**overrides, worker_user=_worker_user(args, parser))
-    if args.catalogue:  # the course package is imported only for a course catalogue
-        from autograder.course.command import use_catalogue
-
-        use_catalogue(args.catalogue)
+    _use_catalogue(args.catalogue)
     seed = new_seed() if args.seed is None else args.seed
     return grade_command(path, seed, settings, args.json, more=args.more)
 
@@ -248,9 +255,7 @@ def cmd_batch(args, parser) -> int:
     # Not matplotlib, which notebooks import: their plots get a stand-in (sandbox/plot_gate.py).
     start_zygote()
     from autograder.classroom.command import batch_command
-    from autograder.course.command import use_catalogue
-
-    catalogue = use_catalogue(args.catalogue, folder)
+    catalogue = _use_catalogue(args.catalogue, folder)
     return batch_command(folder, Path(args.out), args.seed, args.force, args.jobs,
                          Settings(worker_user=_worker_user(args, parser)), catalogue)
 
@@ -265,20 +270,18 @@ def cmd_report(args, parser) -> int:
 
 
 def cmd_gradescope(args, parser) -> int:
-    from autograder.course.command import use_catalogue
     from autograder.integrations.gradescope.build import build_zip
 
-    catalogue = use_catalogue(args.catalogue)
+    catalogue = _use_catalogue(args.catalogue)
     print(f"Wrote {build_zip(Path(args.out), catalogue.path if catalogue else None)}")
     return 0
 
 
 def cmd_gradescope_run(args, parser) -> int:
-    from autograder.course.command import use_catalogue
     from autograder.integrations.gradescope.run import run
 
     seed = new_seed() if args.seed is None else args.seed
-    use_catalogue(args.catalogue, Path(args.root) / "submission")
+    _use_catalogue(args.catalogue, Path(args.root) / "submission")
     results = run(Path(args.root), seed, Settings(worker_user=_worker_user(args, parser)),
                   args.hidden_visibility)
     print(f"Score {results['score']}")
