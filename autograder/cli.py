@@ -184,13 +184,8 @@ def _worker_user(args, parser) -> str:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from autograder.course.command import CatalogueRefused
-
     try:
         return args.handler(args, parser)
-    except CatalogueRefused as refused:
-        print(refused, file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("Interrupted; nothing was reported.", file=sys.stderr)
         return 130
@@ -198,20 +193,43 @@ def main(argv=None) -> int:
         print(f"backprop-kit needs {error.name}, which is not installed here: run "
               "python -m pip install -r requirements.txt", file=sys.stderr)
         return 2
+    except Exception as error:
+        # a course catalogue refused; looked up, not imported: the course package (and the
+        # diagnosis it brings) is loaded only by a run that was given a catalogue
+        course = sys.modules.get("autograder.course.command")
+        if course is not None and isinstance(error, course.CatalogueRefused):
+            print(error, file=sys.stderr)
+            return 2
+        raise
+
+
+def _use_catalogue(path, submissions=None):
+    """course/command.py's use_catalogue, the course package imported only when a course
+    catalogue is given: it brings the reference and the diagnosis (issue 19)."""
+    if not path:
+        return None
+    from autograder.course.command import use_catalogue
+
+    return use_catalogue(path, submissions)
 
 
 def cmd_grade(args, parser) -> int:
-    from autograder.course.command import use_catalogue
-    from autograder.grading.run import grade_command
-
     path = Path(args.path)
     if not path.is_file():
         parser.error(f"{args.path}: no such file" if not path.exists()
                      else f"{args.path} is not a file")
+    if path.suffix.lower() == ".py":
+        from autograder.sandbox.launch import start_zygote
+
+        # First, so that the zygote imports numpy while the grader imports the rest of itself
+        # (a notebook's zygote may need matplotlib too: it starts once its cells are read).
+        start_zygote()
+    from autograder.grading.run import grade_command
+
     overrides = {name: getattr(args, name) for _, name, _, _ in _LIMIT_FLAGS
                  if getattr(args, name) is not None}
     settings = Settings(**overrides, worker_user=_worker_user(args, parser))
-    use_catalogue(args.catalogue)
+    _use_catalogue(args.catalogue)
     seed = new_seed() if args.seed is None else args.seed
     return grade_command(path, seed, settings, args.json, more=args.more)
 
@@ -237,9 +255,7 @@ def cmd_batch(args, parser) -> int:
     # Not matplotlib, which notebooks import: their plots get a stand-in (sandbox/plot_gate.py).
     start_zygote()
     from autograder.classroom.command import batch_command
-    from autograder.course.command import use_catalogue
-
-    catalogue = use_catalogue(args.catalogue, folder)
+    catalogue = _use_catalogue(args.catalogue, folder)
     return batch_command(folder, Path(args.out), args.seed, args.force, args.jobs,
                          Settings(worker_user=_worker_user(args, parser)), catalogue)
 
@@ -254,20 +270,18 @@ def cmd_report(args, parser) -> int:
 
 
 def cmd_gradescope(args, parser) -> int:
-    from autograder.course.command import use_catalogue
     from autograder.integrations.gradescope.build import build_zip
 
-    catalogue = use_catalogue(args.catalogue)
+    catalogue = _use_catalogue(args.catalogue)
     print(f"Wrote {build_zip(Path(args.out), catalogue.path if catalogue else None)}")
     return 0
 
 
 def cmd_gradescope_run(args, parser) -> int:
-    from autograder.course.command import use_catalogue
     from autograder.integrations.gradescope.run import run
 
     seed = new_seed() if args.seed is None else args.seed
-    use_catalogue(args.catalogue, Path(args.root) / "submission")
+    _use_catalogue(args.catalogue, Path(args.root) / "submission")
     results = run(Path(args.root), seed, Settings(worker_user=_worker_user(args, parser)),
                   args.hidden_visibility)
     print(f"Score {results['score']}")

@@ -8,7 +8,7 @@ CPU), the ratios, the peak memory of any one process, and whether the tools agre
 student's score, a check that they graded the same work. backprop-kit's figures are the median
 of --repeat runs (3); the peers, which take minutes, run once.
 
-    python bench/batch_vs_peers.py [--notebooks 20] [--py 1000]
+    python bench/batch_vs_peers.py [--notebooks 20] [--py 1000] [--light]
 """
 
 import argparse
@@ -31,10 +31,10 @@ MISTAKES = ("B19", "B4", "B26", "B17", "C1", "B28", "B31", "F5")
 """Every fourth student makes one of these; the rest are right."""
 PY_GOAL_S = 30.0
 """The issue's goal: 1,000 .py submissions in under 30 s on the 2-core machine."""
-RATIO_GOALS = {20: 50, 100: 100}
-"""The issues' goals, per notebook, against nbgrader autograde: at least 50 times faster for a
-class of 20 notebooks, 100 times for 100 (issue 11); a class is held to the goal of the largest
-size it reaches."""
+RATIO_GOALS = {20: 60, 100: 120}
+"""The issues' goals, per notebook, against nbgrader autograde: at least 60 times faster for a
+class of 20 notebooks, 120 times for 100 (issue 19; 50 and 100 in issue 11); a class is held to
+the goal of the largest size it reaches."""
 
 
 def ratio_goal(count: int) -> int:
@@ -56,13 +56,30 @@ def mistake_of(index: int):
     return MISTAKES[index // 4 % len(MISTAKES)] if index % 4 == 3 else None
 
 
-def make_notebooks(folder: Path, count: int) -> list:
-    """The solution notebook, its markers removed, with one mistake in every fourth."""
+def light(notebook):
+    """The lightest notebook of this exercise (issue 19): the setup and provided cells and the
+    seven functions, each with its one test cell; no text, no gradient check, no training, no
+    plot. What is left of a class's grading time is then mostly start-up."""
+    keep = []
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if cell.cell_type == "code" and grade_id and \
+                "skip-when-grading" not in cell.metadata.get("tags", []):
+            keep.append(cell)
+    notebook.cells = keep
+    return notebook
+
+
+def make_notebooks(folder: Path, count: int, lightest: bool = False) -> list:
+    """The solution notebook, its markers removed, with one mistake in every fourth (the
+    lightest notebook's cells only, with `lightest`)."""
     import nbformat
 
     from autograder.paths import SOURCE_NOTEBOOK
 
     source = nbformat.read(str(SOURCE_NOTEBOOK), 4)
+    if lightest:
+        source = light(source)
     students = []
     for index in range(count):
         notebook = nbformat.reads(nbformat.writes(source), 4)
@@ -123,6 +140,9 @@ def main(argv=None) -> int:
     parser.add_argument("--py", type=int, default=1000, help=".py submissions (0: none)")
     parser.add_argument("--otter", type=Path, default=find_otter(Path(sys.executable)),
                         help="the otter command (default: the one beside this Python)")
+    parser.add_argument("--light", action="store_true",
+                        help="the lightest notebook: the seven functions and their test cells "
+                             "only (no text, no training, no plot), for nbgrader too")
     parser.add_argument("--repeat", type=int, default=3,
                         help="backprop-kit runs per measure, the median reported (a run of the "
                              "peers takes minutes: they run once)")
@@ -136,11 +156,12 @@ def main(argv=None) -> int:
         work = Path(directory)
         notebooks = work / "notebooks"
         notebooks.mkdir()
-        students = make_notebooks(notebooks, args.notebooks)
+        students = make_notebooks(notebooks, args.notebooks, args.light)
         count = len(students)
         ours, our_scores = grade_with_backprop_kit(notebooks, work / "results", args.repeat)
-        theirs, nbgrader_scores = grade_with_nbgrader(notebooks, students, work)
-        print(f"{count} notebooks:")
+        theirs, nbgrader_scores = grade_with_nbgrader(notebooks, students, work,
+                                                      light if args.light else None)
+        print(f"{count} {'lightest ' if args.light else ''}notebooks:")
         print(f"  {'':<24}{'wall':>10} {'CPU':>10} {'ratio':>8} {'memory':>11}")
         print(_row("nbgrader autograde", theirs, count))
         print(_row("backprop-kit batch", ours, count, theirs))

@@ -32,8 +32,9 @@ def peer_config() -> str:
     return "c = get_config()  # noqa: F821\n" + "\n".join(settings) + "\n"
 
 
-def grade_with_nbgrader(notebooks: Path, students: list, work: Path):
-    """(Run of `nbgrader autograde`, {student: score}) for every notebook in `notebooks`."""
+def grade_with_nbgrader(notebooks: Path, students: list, work: Path, shape=None):
+    """(Run of `nbgrader autograde`, {student: score}) for every notebook in `notebooks`;
+    shape: applied to the source notebook (the lightest notebook's cells), or None."""
     import nbformat
 
     from autograder.release.bundle import BUNDLE_NAME, write_bundle
@@ -48,6 +49,8 @@ def grade_with_nbgrader(notebooks: Path, students: list, work: Path):
     for cell in notebook.cells:
         cell.source = re.sub(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", "",
                              cell.source, flags=re.S)
+    if shape is not None:
+        notebook = shape(notebook)
     nbformat.write(notebook, str(source))
     environment = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}"
                                         f"{os.environ['PATH']}")

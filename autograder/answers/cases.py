@@ -12,7 +12,6 @@ import zlib
 
 import numpy as np
 
-from autograder.answers.mutants import LiveOutcomes
 from autograder.answers.reference import reference
 from autograder.judge.designs import DESIGNS, DESIGNS_BY_NAME, Call, Design  # noqa: F401
 
@@ -32,7 +31,7 @@ def make_calls(exercise: str, seed: int) -> tuple:
         for label, args in _arguments(exercise, network):
             expected = getattr(reference, exercise)(*_copy(args))
             calls.append(Call(exercise, design, label, args, expected, call_seed, network,
-                              mutant_outcomes=LiveOutcomes(args, exercise)))
+                              mutant_outcomes=_MutantOutcomes(args, exercise)))
     return tuple(calls)
 
 
@@ -111,3 +110,18 @@ def _copy(value):
     if isinstance(value, np.ndarray):
         return value.copy()
     return value
+
+
+class _MutantOutcomes:
+    """mutants.LiveOutcomes for one call, made (and the mutants imported) on the first .get:
+    only a function that fails asks the catalogue's mutants anything (issue 19)."""
+
+    def __init__(self, args, exercise):
+        self._args, self._exercise, self._live = args, exercise, None
+
+    def get(self, mistake_id):
+        if self._live is None:
+            from autograder.answers.mutants import LiveOutcomes
+
+            self._live = LiveOutcomes(self._args, self._exercise)
+        return self._live.get(mistake_id)

@@ -10,8 +10,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 from autograder.answers import cases
-from autograder.classroom.mistake_groups import function_code, outcome_group
-from autograder.grading.cell_notes import cell_error_notes
 from autograder.grading.judge_slots import fill_judge_slots
 from autograder.grading.notebook import read_notebook_cells
 from autograder.grading.provided import (SUPPLIED_FUNCTION, helpers_to_supply, provided_cell,
@@ -86,7 +84,10 @@ class SubmissionGrader:
         self.parameter_names = outcome.parameter_names
         if not self._cell_notes_taken:
             self._cell_notes_taken = True
-            self.notes.extend(cell_error_notes(self.cells, outcome.cell_errors))
+            if outcome.cell_errors:  # a notebook's cells that raised: notes on them
+                from autograder.grading.cell_notes import cell_error_notes
+
+                self.notes.extend(cell_error_notes(self.cells, outcome.cell_errors))
             note = supplied_note(self.cells, outcome.cell_errors, self._supplied_names(),
                                  self.path.suffix.lower() == ".ipynb")
             if note:
@@ -160,6 +161,8 @@ class SubmissionGrader:
                        parameters=self.parameter_names.get(name), with_lines=True,
                        repairer=lambda: self._search_repair(name, calls, outcomes))
         if not result.passed:
+            from autograder.classroom.mistake_groups import function_code, outcome_group
+
             result.group = outcome_group(name, outcomes)
             result.code = function_code(self.cells, name)
         return result

@@ -8,8 +8,18 @@ processes; plot_gate.py decides which submissions get plot_standin.py, a stand-i
 matplotlib.
 """
 
-from autograder.sandbox.box import (PLOTTING, PRELOAD, Sandbox, plotting_for, start_zygote,
-                                    worker_problem, worker_user)
-
 __all__ = ["PLOTTING", "PRELOAD", "Sandbox", "plotting_for", "start_zygote", "worker_problem",
            "worker_user"]
+_FROM_LAUNCH = ("PLOTTING", "PRELOAD", "start_zygote")
+
+
+def __getattr__(name):
+    """The sandbox's names, each imported when first asked for: starting the zygote
+    (launch.py) must not wait for box.py and all it imports (issue 19)."""
+    if name in __all__:
+        import importlib
+
+        module = importlib.import_module("autograder.sandbox." +
+                                         ("launch" if name in _FROM_LAUNCH else "box"))
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,7 +7,6 @@ calls.
 """
 
 import atexit
-import json
 import os
 import shutil
 import signal
@@ -20,19 +19,13 @@ from autograder.judge import decoding
 from autograder.judge.decoding import CallOutcome
 from autograder.judge.encoding import encode
 from autograder.judge.settings import Settings
-from autograder.paths import KIT_ROOT
 from autograder.sandbox.channel import Channel, Flooded, ReplyBudget
-from autograder.sandbox.confinement import CONFINEMENT_FAILED, WITHOUT_LANDLOCK
-from autograder.sandbox.hiding import paths_to_hide, worker_command
+from autograder.sandbox.confinement import CONFINEMENT_FAILED
 from autograder.sandbox.plot_gate import REAL, STAND_IN, plot_mode
 from autograder.sandbox.processes import ProcessGroup
-from autograder.sandbox.zygote import ZygoteGone, close_zygotes, shared_zygote
+from autograder.sandbox.launch import PLOTTING, PRELOAD, start_zygote
+from autograder.sandbox.zygote import ZygoteGone, close_zygotes
 
-PRELOAD = ("numpy",)
-"""What every worker has imported before the submission runs: numpy, as the assignment does."""
-PLOTTING = PRELOAD + ("matplotlib.pyplot",)
-"""For submissions that use matplotlib in a way its stand-in cannot serve (plot_gate.py): a
-zygote with the real library imported, started when the first of them comes."""
 _GRACE_S = 1.0
 """Time the grader waits past a limit before it kills the worker itself."""
 _REPAIR_CHUNK = 16
@@ -43,10 +36,6 @@ arrays. Past it the search stops; the submission's own reply budget is untouched
 _REAP_TIMEOUT_S = 5.0
 """Time a killed worker may take to be reaped (it is milliseconds)."""
 _FILE_SIZE_LIMIT = 16 * 2**20
-_PASSED_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG", "LC_ALL")
-UNCONFINED_FOR_BENCHMARKS = "BACKPROP_KIT_BENCHMARK_UNCONFINED"
-"""Set to 1 in the grader's environment, workers are not confined (confinement.py): only for
-bench/confinement_cost.py, which measures what the confinement costs."""
 
 atexit.register(close_zygotes)
 
@@ -515,34 +504,6 @@ def plotting_for(sources) -> tuple:
     matplotlib where the code only draws (plot_gate.py), else the real library, preloaded."""
     mode = plot_mode(sources)
     return (PLOTTING if mode == REAL else PRELOAD), mode == STAND_IN
-
-
-def start_zygote(preload: tuple = PRELOAD):
-    """The zygote that forks workers with `preload` imported, started now if there is none.
-
-    Batch grading calls it first thing, so that the zygote imports numpy while the grader
-    imports its own modules and reads the class's folder.
-    """
-    return shared_zygote(worker_command(), _zygote_environment(), preload)
-
-
-def _zygote_environment() -> dict:
-    """The zygote's environment, which every worker inherits (HOME, TMPDIR and MPLCONFIGDIR
-    are each worker's own folder)."""
-    environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "OPENBLAS_NUM_THREADS": "1",
-                   "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-                   "PYTHONDONTWRITEBYTECODE": "1", "MPLBACKEND": "Agg"}
-    for name in _PASSED_ENVIRONMENT:
-        if name in os.environ:
-            environment[name] = os.environ[name]
-    if os.environ.get(UNCONFINED_FOR_BENCHMARKS) == "1":
-        environment["BACKPROP_KIT_UNCONFINED"] = "1"
-    if os.environ.get(WITHOUT_LANDLOCK) == "1":  # the tests' way to try the other path
-        environment[WITHOUT_LANDLOCK] = "1"
-    # The kit's entries, covered where a worker could see them (in its root, or, where no
-    # namespace can be had, by cover_paths); the zygote takes this out of its environment.
-    environment["BACKPROP_KIT_HIDE"] = json.dumps(list(paths_to_hide(KIT_ROOT)))
-    return environment
 
 
 def _clean_error(error) -> dict:
