@@ -163,8 +163,8 @@ def test_a_name_the_failed_cell_had_already_set_is_not_blamed_on_it():
     notes = cell_error_notes(cells, [error(1, "ValueError", "late", lineno=2),
                                      error(3, "NameError", "name 'W' is not defined")])
     assert len(notes) == 2
-    assert notes[1] == f"Code cell 3 raised NameError on line 1 (`W + 1`): name 'W' is not defined. " \
-                       f"{STILL_RAN}"
+    assert notes[1] == ("Code cell 3 raised NameError on line 1 (`W + 1`): name 'W' is not "
+                        f"defined. {STILL_RAN}")
 
 
 def test_one_import_cell_that_stops_early_explains_what_its_later_lines_would_have_given():

@@ -320,9 +320,9 @@ def _sigterm_as_interrupt():
 def write_gradebook(out: Path, students: list, texts: dict) -> list:
     """RESULTS/gradebook.csv: student, each function's score, total, error (on one line), each
     failed function's mistakes (the catalogue ids and signatures its hints name, B19+B24, to
-    look up in docs/catalogue.md) and its mistake group (mistake_groups.py: the same id for the same wrong outcomes, so a
-    regrade can be compared with the last run); from the reports' texts as the grader wrote
-    them (`texts`), not as they lie in the folder."""
+    look up in docs/catalogue.md) and its mistake group (mistake_groups.py: the same id for the
+    same wrong outcomes, so a regrade can be compared with the last run); from the reports'
+    texts as the grader wrote them (`texts`), not as they lie in the folder."""
     rows = []
     for student in students:
         report = json.loads(texts[student])

@@ -164,7 +164,8 @@ def every_check_from_the_bundle(fresh_bundle, tmp_path_factory):
 
         right = load({str(REFERENCE)!r})
         outcomes = {{}}
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        quiet = io.StringIO()
+        with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
             for name, path in {json.dumps({name: str(path) for name, path in wrong.items()})}.items():
                 passed = check(name, getattr(right, name), vars(right)).passed
                 mistaken = load(path)

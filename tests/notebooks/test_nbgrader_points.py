@@ -185,7 +185,8 @@ def test_hints_are_folded_as_the_notebook_folds_them():
     from autograder.integrations.nbgrader.points import fold as _fold
     from autograder.judge.visible import wrap
 
-    hint = ("On line 11 of the cell defining compute_db, `db = np.sum(dZ, axis=1) / m`: your db2 has "
+    hint = ("On line 11 of the cell defining compute_db, `db = np.sum(dZ, axis=1) / m`: your db2 "
+            "has "
             "shape (1,), but b2 is (1, 1).\n\nSee \"Why db keeps its column\" "
             "(backprop.ipynb#why-db-keeps-its-column). [B19]")
     assert _fold(hint) == wrap(hint).splitlines()
