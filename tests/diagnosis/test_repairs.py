@@ -149,3 +149,32 @@ def test_without_a_repair_the_hint_says_where_the_right_values_end(submission_wi
     assert "your values are the right ones" in cost.hints[0]
     assert "The first part after it that reads logprobs is `logprobs[0, i]`" in cost.hints[0]
     assert not cost.repair.get("edits")
+
+
+@pytest.mark.parametrize("old, new, function, contradicted, repair", [
+    ("dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))",
+     "dZ1 = multiply(np.dot(W2.T, dZ2), 1 - np.power(A1, 2))", "compute_dZ1", "U12",
+     "R-name-fix"),
+    ("dZ1 = compute_dZ1(dZ2, W2, Z1, A1)", "dZ1 = compute_dZ1(dZ2, W2, A1, Z1)",
+     "backward_propagation", "B4", "R-argument-order"),
+])
+def test_a_hint_the_repair_contradicts_gives_way_to_the_repair(submission_with, old, new,
+                                                               function, contradicted, repair):
+    """Before issue 18 these got U12 ("a step of the template left empty") and B4 ("the
+    derivative it applies is 1 - Z1²"): true of the values, but the verified repair says what
+    the code did. A catalogue hint that a repair contradicts is a bug."""
+    exercise = {e.name: e for e in grade_path(submission_with(old, new), seed=4).exercises}[
+        function]
+    assert exercise.mistakes[0] == repair and contradicted not in exercise.mistakes
+
+
+def test_a_course_may_open_the_third_rung_to_students(submission_with, capsys):
+    from autograder.grading.run import grade_command
+
+    path = submission_with(DW, "dW = 1 // m * np.dot(dZ, A_prev.T)")
+    grade_command(path, 4, Settings(), as_json=False, more=True)
+    closed = " ".join(capsys.readouterr().out.split())
+    grade_command(path, 4, Settings(student_hint_level=3), as_json=False, more=True)
+    opened = " ".join(capsys.readouterr().out.split())
+    assert "passes every check:" not in closed and "Divide with `/`" in closed
+    assert "The line that passes every check: `dW = 1 / m * np.dot(dZ, A_prev.T)`" in opened
