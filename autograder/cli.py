@@ -289,10 +289,9 @@ def cmd_gradescope_run(args, parser) -> int:
 
 
 def cmd_release(args, parser) -> int:
-    from autograder.course.command import use_catalogue
     from autograder.release import release_all
 
-    catalogue = use_catalogue(args.catalogue)
+    catalogue = _use_catalogue(args.catalogue)
     for path in release_all():
         print(f"Wrote {path}")
     if catalogue:

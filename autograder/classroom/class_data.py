@@ -104,8 +104,7 @@ def repair_text(exercise: dict) -> str:
     for edit in edits[:3]:
         if not isinstance(edit, dict) or not isinstance(edit.get("line"), int):
             continue
-        where = place(edit.get("cell") if edit.get("cell") != "<submission>" else "",
-                      edit["line"])
+        where = place(edit.get("cell"), edit["line"])
         helper = (f" of {edit.get('function')}" if edit.get("function") != exercise.get("name")
                   else "")
         parts.append(f"{where}{helper}: `{str(edit.get('before', ''))[:80]}` becomes "

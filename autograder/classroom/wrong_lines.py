@@ -68,7 +68,7 @@ def _repaired_lines(d) -> list:
     lines = []
     for edit in sorted(repair.edits, key=lambda e: e.span):
         function = repair.functions[edit.function]
-        cell = function.cell if function.cell != "<submission>" else ""
+        cell = function.cell if function.cell != "<submission>" else ""  # a report's form
         what = "is where the repair changes it" if edit.function == d.exercise else \
             f"is where the repair changes its helper {edit.function}"
         lines.append(_line(cell, edit.span[0], function.line(edit.span[0]), what))

@@ -29,9 +29,11 @@ def place(cell, line) -> str:
 
 def cell_label(cell) -> str:
     """A notebook cell as the student sees it, from its name ('<cell In [9]>'): 'the cell
-    defining compute_db', 'cell In [9]' or 'code cell 5' ('' for a .py)."""
-    label = str(cell or "").strip("<>").removeprefix("cell ").strip()
-    if not label:
+    defining compute_db', 'cell In [9]' or 'code cell 5'; '' for a .py, whose one name,
+    '<submission>', is no cell."""
+    name = str(cell or "").strip("<>")
+    label = name.removeprefix("cell ").strip()
+    if not label or name == "submission":
         return ""
     if label.startswith("defining "):
         return f"the cell {label}"

@@ -11,7 +11,7 @@ Calls that did not finish, parameters that are not the assignment's and mistakes
 another function come before any repair, and keep their hints.
 """
 
-from ..repair.wording import R_PREFIX, describe_value, edit_sentences
+from ..repair.wording import R_PREFIX, edit_sentences
 from ..wording import at_place
 from .catalogue import MISTAKES_BY_ID
 from .hint import Hint
@@ -93,9 +93,8 @@ def _confirmed(hint: Hint, repair, repaired: list) -> Hint:
         function = repair.functions[function_name]
         code = function.line(line)
         if code and code not in text:
-            cell = function.cell if function.cell != "<submission>" else ""
             quoted = f" (`{code}`)" if "{" not in code else ""
-            places.append(f"{at_place(cell, line)}{quoted}")
+            places.append(f"{at_place(function.cell, line)}{quoted}")
     if places:
         text = f"{text} A change {' and '.join(places)} alone makes every check pass."
     if not repair.agreed:
@@ -144,8 +143,7 @@ def _shared_hint(d, repair) -> Hint:
         places = []
         for name, line in sorted(shared):
             function = functions[name]
-            cell = function.cell if function.cell != "<submission>" else ""
-            places.append(f"{at_place(cell, line)}, `{function.line(line)}`")
+            places.append(f"{at_place(function.cell, line)}, `{function.line(line)}`")
         where = " and ".join(places)
         return Hint(f"Your {d.exercise} goes wrong {where}: a change there alone makes every "
                     "check pass, but changes of more than one kind do, so the grader cannot "
@@ -156,4 +154,4 @@ def _shared_hint(d, repair) -> Hint:
                 "derivation.", R_PREFIX + "ambiguous", "")
 
 
-__all__ = ["with_repair", "repair_hints", "describe_value"]
+__all__ = ["with_repair", "repair_hints"]

@@ -178,7 +178,7 @@ def _operators(function, scope: _Scope, exercise: str):
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             propose("sign", node, node.operand)
         elif isinstance(node, ast.Call):
-            _call_edits(node, scope, propose, function)
+            _call_edits(node, scope, propose)
         elif isinstance(node, ast.Attribute) and node.attr == "T" \
                 and isinstance(node.ctx, ast.Load):
             propose("transpose-remove", node, node.value)
@@ -285,7 +285,7 @@ _WRAPPERS = ("round", "around", "int", "float32", "float16", "int32", "int64", "
              "floor", "ceil", "trunc", "rint", "fix", "abs", "absolute")
 
 
-def _call_edits(node, scope, propose, function):
+def _call_edits(node, scope, propose):
     name = _call_name(node)
     func = node.func
     method = isinstance(func, ast.Attribute) and not (isinstance(func.value, ast.Name)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..checks import check_call
-from ..student_api import GRADED_BY_NAME
-from .edits import EDIT_COST, KIND_ORDER, candidate_edits, helpers_called
+from ..student_api import GRADED_NAMES
+from .edits import EDIT_COST, KIND_ORDER, candidate_edits, find_function, helpers_called
 
 M_PARAMETER = {"forward_propagation": 0, "compute_cost": 1, "compute_dZ2": 1, "compute_dZ1": 0,
                "compute_dW": 1, "compute_db": 0, "backward_propagation": 2}
@@ -82,8 +82,6 @@ def search_repair(exercise, calls, outcomes, cells, runner, settings, budget_s) 
     (sources, call index) pairs, sources {function name: source text}; it returns one
     CallOutcome (or None, not run) per request, stopping at the deadline.
     """
-    from .edits import find_function
-
     started = time.monotonic()
     deadline = started + budget_s
     search = Search()
@@ -91,7 +89,6 @@ def search_repair(exercise, calls, outcomes, cells, runner, settings, budget_s) 
     if graded is None:
         return search
     functions = {exercise: graded}
-    from ..student_api import GRADED_NAMES
     for helper in helpers_called(graded, cells, skip=GRADED_NAMES):
         functions[helper.name] = helper
     m_parameter = M_PARAMETER.get(exercise)
@@ -131,7 +128,6 @@ def search_repair(exercise, calls, outcomes, cells, runner, settings, budget_s) 
                 passing.append(edits)
         return passing
 
-    levels = [[(edit,) for edit in singles]]
     scored = []
     for size in (1, 2, 3):
         if size > 1:
@@ -142,7 +138,7 @@ def search_repair(exercise, calls, outcomes, cells, runner, settings, budget_s) 
             if not candidates:
                 break
         else:
-            candidates = levels[0]
+            candidates = [(edit,) for edit in singles]
         penalties = run(candidates)
         complete = all(p is not None for p in penalties)
         passed = [c for c, p in zip(candidates, penalties) if p == 0]
@@ -230,4 +226,4 @@ def _wrong_share(got, want, settings) -> float:
         return 1.0
 
 
-__all__ = ["Repair", "Search", "search_repair", "GRADED_BY_NAME"]
+__all__ = ["Repair", "Search", "search_repair"]

@@ -36,11 +36,6 @@ def describe_value(value) -> str:
     return type(value).__name__
 
 
-def _op_words(op: str) -> str:
-    return {"+": "+", "-": "-", "*": "*", "@": "@", "/": "/", "//": "//",
-            "**": "**"}.get(op, op)
-
-
 def _m_text(value) -> str:
     return f" (here {describe_value(value)})" if value is not None else ""
 
@@ -289,7 +284,7 @@ def edit_sentences(edit, functions, exercise, numbers, m_value=None, where_input
         else edit.kind
     concept, more, anchor = CONCEPTS[kind]
     anchor = anchor or GRADED_BY_NAME[exercise].anchor
-    where = at_place(function.cell if function.cell != "<submission>" else "", line_no)
+    where = at_place(function.cell, line_no)
     owner = "" if edit.function == exercise else f" (your helper {edit.function})"
     quoted = part_value is not None and any(f"{{{key}}}" in concept for key in
                                             ("value_text", "shape_text", "value_clause"))
