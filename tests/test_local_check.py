@@ -76,3 +76,14 @@ def test_a_file_that_does_not_load_is_said_in_one_line(student_folder):
 def test_the_committed_check_and_derivations_are_what_release_writes():
     assert (ASSIGNMENTS / "check.py").read_text() == local_check_source()
     assert (ASSIGNMENTS / "derivations.md").read_text() == derivations_source()
+
+
+def test_a_file_that_loops_at_its_top_level_is_said_in_one_line(student_folder):
+    check = student_folder / "check.py"
+    check.write_text(check.read_text().replace("LOAD_LIMIT_S = 30", "LOAD_LIMIT_S = 1"))
+    (student_folder / "two_layer_net.py").write_text("import numpy as np\nwhile True:\n    pass\n")
+    completed = run_the_stubs_command(student_folder)
+    assert completed.returncode == 2
+    assert completed.stdout.strip() == ("two_layer_net.py was still loading after 1 s: look for a "
+                                        "loop at the top level of the file, outside the "
+                                        "functions.")

@@ -37,6 +37,7 @@ import argparse
 import contextlib
 import importlib.util
 import io
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -47,6 +48,8 @@ sys.path.insert(0, str(HERE / "backprop"))
 from backprop_checks import check  # noqa: E402
 
 GRADED = {graded!r}
+LOAD_LIMIT_S = 30
+"""A file that takes longer than this to load has a loop outside its functions."""
 
 
 def main() -> int:
@@ -86,8 +89,14 @@ def _load(path: Path):
     """Your module, run once, or None with what stopped it said in one line."""
     spec = importlib.util.spec_from_file_location("two_layer_net", path)
     module = importlib.util.module_from_spec(spec)
+    signal.signal(signal.SIGALRM, _too_slow)
+    signal.alarm(LOAD_LIMIT_S)
     try:
         spec.loader.exec_module(module)
+    except _TooSlow:
+        print(f"{{path.name}} was still loading after {{LOAD_LIMIT_S}} s: look for a loop at "
+              "the top level of the file, outside the functions.")
+        return None
     except SyntaxError as error:
         print(f"{{path.name}} is not valid Python: line {{error.lineno}}: {{error.msg}}.")
         return None
@@ -98,7 +107,17 @@ def _load(path: Path):
         print(f"{{path.name}} stopped while loading, with {{type(error).__name__}}{{at}}: "
               f"{{error}}")
         return None
+    finally:
+        signal.alarm(0)
     return module
+
+
+class _TooSlow(BaseException):
+    pass
+
+
+def _too_slow(signum, frame):
+    raise _TooSlow
 
 
 if __name__ == "__main__":
