@@ -218,12 +218,13 @@ def cmd_grade(args, parser) -> int:
     if not path.is_file():
         parser.error(f"{args.path}: no such file" if not path.exists()
                      else f"{args.path} is not a file")
-    if path.suffix.lower() == ".py":
-        from autograder.sandbox.launch import start_zygote
+    if path.suffix.lower() in (".py", ".ipynb"):
+        from autograder.sandbox.launch import spawn_zygote
 
         # First, so that the zygote imports numpy while the grader imports the rest of itself
-        # (a notebook's zygote may need matplotlib too: it starts once its cells are read).
-        start_zygote()
+        # (python -m autograder has spawned it already: __main__.py). A notebook that needs
+        # the real matplotlib gets a zygote that imports it once its cells are read.
+        spawn_zygote()
     from autograder.grading.run import grade_command
 
     overrides = {name: getattr(args, name) for _, name, _, _ in _LIMIT_FLAGS
@@ -249,11 +250,12 @@ def cmd_batch(args, parser) -> int:
                  if ignored else "")
         parser.error(f"no submissions found in {folder}{named}. A submission is a .py or "
                      ".ipynb file, or a folder holding one")
-    from autograder.sandbox import start_zygote
+    from autograder.sandbox import spawn_zygote
 
-    # First, so that the zygote imports numpy while the grader imports the rest of itself.
-    # Not matplotlib, which notebooks import: their plots get a stand-in (sandbox/plot_gate.py).
-    start_zygote()
+    # First, so that the zygote imports numpy while the grader imports the rest of itself
+    # (python -m autograder has spawned it already: __main__.py). Not matplotlib, which
+    # notebooks import: their plots get a stand-in (sandbox/plot_gate.py).
+    spawn_zygote()
     from autograder.classroom.command import batch_command
     catalogue = _use_catalogue(args.catalogue, folder)
     return batch_command(folder, Path(args.out), args.seed, args.force, args.jobs,

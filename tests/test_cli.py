@@ -1,9 +1,13 @@
 """Does the command line keep its contract: exit status, the JSON schema, replayable seeds?"""
 
 import json
+import subprocess
+import sys
+import time
 
 import pytest
 
+from autograder.paths import KIT_ROOT
 from tests.conftest import FILES, REFERENCE, run_subprocess
 
 CONTRACT_KEYS = {"score", "max_score", "seed", "error", "exercises"}
@@ -83,3 +87,64 @@ def test_real_command_exits_zero_on_a_failing_submission(tmp_path, reference_sou
     assert completed.returncode == 0
     assert "Traceback" not in completed.stdout + completed.stderr
     assert "✗ compute_dZ2" in completed.stdout
+
+
+SPAWN_RECORDER = '''
+import runpy, sys
+from autograder.sandbox import launch
+spawn = launch._spawn
+def recording(preload):
+    spawned = spawn(preload)
+    print(spawned.pid, sorted(m for m in ("numpy", "autograder.cli") if m in sys.modules),
+          file=sys.stderr)
+    return spawned
+launch._spawn = recording
+sys.argv = ["autograder", *sys.argv[1:]]
+runpy.run_module("autograder", run_name="__main__")
+'''
+
+
+def _ended(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.slow
+def test_a_grade_spawns_the_zygote_before_the_grader_imports_numpy(tmp_path):
+    """python -m autograder grade spawns the zygote first thing (issue 19), so that it starts
+    Python and imports numpy while the grader imports itself; once, not again in cmd_grade."""
+    completed = subprocess.run([sys.executable, "-c", SPAWN_RECORDER, "grade", str(REFERENCE),
+                                "--seed", "1"], cwd=KIT_ROOT, capture_output=True, text=True,
+                               timeout=120)
+    assert completed.returncode == 0 and "Score 10/10" in completed.stdout
+    spawns = [line for line in completed.stderr.splitlines() if line.endswith("]")]
+    assert len(spawns) == 1 and spawns[0].endswith(" []")
+
+
+@pytest.mark.slow
+def test_a_zygote_spawned_for_a_wrong_command_line_ends_by_itself(tmp_path):
+    completed = subprocess.run([sys.executable, "-c", SPAWN_RECORDER, "grade",
+                                str(tmp_path / "nope.py")], cwd=KIT_ROOT, capture_output=True,
+                               text=True, timeout=120)
+    assert completed.returncode == 2 and "no such file" in completed.stderr
+    pid = int(completed.stderr.split()[0])
+    deadline = time.monotonic() + 30
+    while not _ended(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _ended(pid)
+
+
+@pytest.mark.parametrize("argv, spawns", [
+    (["grade", "a.py"], True), (["grade", "notebook.IPYNB", "--json"], True),
+    (["batch", "class", "--out", "results"], True), (["grade", "a.py", "--help"], False),
+    (["report", "results"], False), (["grade", "notes.txt"], False), ([], False)])
+def test_only_a_command_that_grades_spawns_a_zygote_early(monkeypatch, argv, spawns):
+    from autograder.sandbox import launch
+
+    spawned = []
+    monkeypatch.setattr(launch, "spawn_zygote", lambda: spawned.append(True))
+    launch.spawn_early(argv)
+    assert bool(spawned) is spawns

@@ -164,6 +164,18 @@ def test_the_jail_finds_the_confinement_the_kit_names():
     assert jail._CONFINEMENT == CONFINEMENT_SOURCE
 
 
+def test_the_zygotes_launcher_finds_the_files_the_kit_names():
+    """launch.py spawns the zygote before pathlib is imported, so hiding.py finds the worker's
+    source from its own file: the same files, in the same order, as paths.py names; and the
+    switch it passes on is the one confinement.py reads."""
+    from autograder.paths import WORKER, WORKER_SOURCES
+    from autograder.sandbox import confinement, hiding, launch
+
+    assert [Path(path) for path in hiding.WORKER_TEXT] == [*WORKER_SOURCES, WORKER]
+    assert Path(hiding.KIT_ROOT) == KIT_ROOT
+    assert launch.WITHOUT_LANDLOCK == confinement.WITHOUT_LANDLOCK
+
+
 @pytest.mark.parametrize("old, new", [
     ("autograder.nbgrader_points", "autograder.integrations.nbgrader.points"),
     ("autograder.nbgrader_kernel", "autograder.integrations.nbgrader.kernel"),

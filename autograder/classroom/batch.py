@@ -173,7 +173,7 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
     catalogue: the course catalogue in use (installed by the caller), recorded in batch.json
     so that the class report has its titles.
     """
-    from autograder.grading.grader import grade_path
+    from autograder.grading.grader import grade_path, prepare
     from autograder.sandbox import start_zygote
 
     out.mkdir(parents=True, exist_ok=True)
@@ -186,6 +186,10 @@ def grade_folder(folder: Path, out: Path, seed: int, settings, jobs: int, force:
     untrusted = {e.student for e in entries if not force and e.student not in texts
                  and (out / report_name(e.student)).exists()}
     todo = [e for e in entries if e.student not in texts]
+    try:  # the class's inputs and answers, once, while the zygote imports numpy
+        prepare(seed, settings)
+    except Exception:
+        pass  # each student's grading meets it again, and its report says so
     confined, why_not = start_zygote().confined()
     record.update(seed=seed, confinement={"confined": confined, "reason": why_not,
                                           "worker_user": settings.worker_user or None})

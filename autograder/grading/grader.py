@@ -20,7 +20,7 @@ from autograder.judge.decoding import Opaque
 from autograder.judge.results import ExerciseResult, SubmissionResult
 from autograder.judge.settings import Settings
 from autograder.judge.student_api import GRAD_KEYS, GRADED_NAMES, PROVIDED_NAMES
-from autograder.judge.verdict import COMPONENTS, Components, judge
+from autograder.judge.verdict import COMPONENTS, Components, judge, numerical_gradient
 from autograder.sandbox import Sandbox, plotting_for
 
 fill_judge_slots()
@@ -70,6 +70,7 @@ class SubmissionGrader:
         preload, plot_stand_in = plotting_for(source for _, source in cells)
         self.sandbox = Sandbox(cells, settings, stop_on_error, preload, plot_stand_in)
         self.sandbox.start()
+        prepare(seed, settings)  # while the worker starts
 
     def wait_ready(self) -> bool:
         """True when the submission imported; otherwise `error` says why."""
@@ -248,10 +249,21 @@ def retry_note(what: str, signal: str) -> str:
             "second run is the one graded.")
 
 
+def prepare(seed: int, settings: Settings) -> None:
+    """Make what grading needs that no submission changes: every call's inputs and right
+    outputs, and the numerical gradients backward_propagation is checked against. Kept for
+    every submission graded at `seed`, so a class makes them once (batch does, before its
+    first student), and one submission while its worker starts."""
+    for name in GRADED_NAMES:
+        cases.make_calls(name, seed)
+    for call in cases.make_calls("backward_propagation", seed):
+        numerical_gradient(call, settings)
+
+
 def grade_path(path, seed: int, settings: Settings = None) -> SubmissionResult:
     """Grade one submission without pytest in the loop (the library entry point)."""
     grader = SubmissionGrader(path, seed, settings or Settings())
     return grader.finish()
 
 
-__all__ = ["SubmissionGrader", "grade_path", "COMPONENTS"]
+__all__ = ["SubmissionGrader", "grade_path", "prepare", "COMPONENTS"]

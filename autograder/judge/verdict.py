@@ -132,7 +132,7 @@ def gradient_findings(call, outcome, settings) -> list:
             unchecked[key] = _why_unchecked(got, key, want_shape)
             continue
         if numeric is None:
-            numeric = _numerical_gradient(call, settings)
+            numeric = numerical_gradient(call, settings)
         error = relative_error(got, numeric[key])
         checked.append(key)
         if not error <= settings.grad_check_max_rel_error:
@@ -160,8 +160,9 @@ _NUMERICAL_GRADIENTS = {}
 graded at one seed (cases.make_calls), so each gradient is computed once, not per student."""
 
 
-def _numerical_gradient(call, settings):
-    """Computed from the reference, in the grader only (the bundle stores it instead)."""
+def numerical_gradient(call, settings):
+    """The numerical gradient a backward_propagation call is checked against, computed from
+    the reference once per call, in the grader only (the bundle stores it instead)."""
     if slots.numerical_gradient is None:
         raise RuntimeError("no numerical gradient: the grader fills judge/slots.py")
     key = (id(call), settings.grad_check_epsilon)

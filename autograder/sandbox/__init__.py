@@ -8,18 +8,19 @@ processes; plot_gate.py decides which submissions get plot_standin.py, a stand-i
 matplotlib.
 """
 
-__all__ = ["PLOTTING", "PRELOAD", "Sandbox", "plotting_for", "start_zygote", "worker_problem",
-           "worker_user"]
-_FROM_LAUNCH = ("PLOTTING", "PRELOAD", "start_zygote")
+_MODULES = {"PLOTTING": "launch", "PRELOAD": "launch", "spawn_zygote": "launch",
+            "start_zygote": "zygote", "Sandbox": "box", "plotting_for": "box",
+            "worker_problem": "box", "worker_user": "box"}
+"""Each name's module."""
+__all__ = sorted(_MODULES)
 
 
 def __getattr__(name):
-    """The sandbox's names, each imported when first asked for: starting the zygote
+    """The sandbox's names, each imported when first asked for: spawning the zygote
     (launch.py) must not wait for box.py and all it imports (issue 19)."""
     if name in __all__:
         import importlib
 
-        module = importlib.import_module("autograder.sandbox." +
-                                         ("launch" if name in _FROM_LAUNCH else "box"))
+        module = importlib.import_module("autograder.sandbox." + _MODULES[name])
         return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

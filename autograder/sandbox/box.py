@@ -23,8 +23,8 @@ from autograder.sandbox.channel import Channel, Flooded, ReplyBudget
 from autograder.sandbox.confinement import CONFINEMENT_FAILED
 from autograder.sandbox.plot_gate import REAL, STAND_IN, plot_mode
 from autograder.sandbox.processes import ProcessGroup
-from autograder.sandbox.launch import PLOTTING, PRELOAD, start_zygote
-from autograder.sandbox.zygote import ZygoteGone, close_zygotes
+from autograder.sandbox.launch import PLOTTING, PRELOAD
+from autograder.sandbox.zygote import ZygoteGone, close_zygotes, start_zygote
 
 _GRACE_S = 1.0
 """Time the grader waits past a limit before it kills the worker itself."""

@@ -12,13 +12,11 @@ its exit code.
 
 import itertools
 import json
-import os
 import shutil
 import socket
-import subprocess
-import tempfile
 import threading
-from pathlib import Path
+
+from autograder.sandbox.launch import PRELOAD, take_spawned
 
 _ANSWER_TIMEOUT_S = 30.0
 """How long to wait for the zygote's first answer: it may still be importing its modules."""
@@ -31,23 +29,15 @@ class ZygoteGone(Exception):
 class Zygote:
     """One zygote process; its answers are read by a thread and handed to whoever waits."""
 
-    def __init__(self, command: list, environment: dict, preload: tuple):
-        grader_end, zygote_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self.config, temporary = _matplotlib_folder()
-        """matplotlib's folder for the zygote: its font cache, kept from one run to the next
-        (building it costs 0.1 s). The sandbox hides it from the workers."""
-        environment = dict(environment, MPLCONFIGDIR=self.config)
-        if temporary:  # the zygote removes it if the grader is killed
-            environment["BACKPROP_KIT_REMOVE_AT_EXIT"] = self.config
-        self.temporary = temporary
-        try:
-            self.process = subprocess.Popen(
-                [*command, "zygote", *preload], stdin=zygote_end, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, env=environment, start_new_session=True,
-                close_fds=True)
-        finally:
-            zygote_end.close()
-        self.control = grader_end
+    def __init__(self, spawned):
+        """Take over `spawned` (launch.py's SpawnedZygote): read its answers from now on."""
+        self.process = spawned
+        self.folder = spawned.folder
+        """The zygote's folder (launch.zygote_folder): matplotlib's font cache and the
+        worker's compiled source, kept from one run to the next unless `temporary`. Every
+        worker has it hidden."""
+        self.temporary = spawned.temporary
+        self.control = socket.socket(fileno=spawned.control)
         self.send_lock = threading.Lock()
         self.changed = threading.Condition()
         self.workers = {}
@@ -106,11 +96,11 @@ class Zygote:
             pass
         try:
             self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
+        except TimeoutError:
             self.process.kill()
             self.process.wait()
         if self.temporary:
-            shutil.rmtree(self.config, ignore_errors=True)
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def _read_answers(self) -> None:
         try:
@@ -135,27 +125,15 @@ class Zygote:
             self.changed.notify_all()
 
 
-def _matplotlib_folder():
-    """(folder, is_temporary): the grading user's cache for the kit, or a temporary folder."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = cache / "backprop-kit" / "matplotlib"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if os.access(folder, os.W_OK):
-            return str(folder), False
-    except (OSError, RuntimeError):
-        pass
-    return tempfile.mkdtemp(prefix="backprop-kit-zygote-"), True
-
-
 _ZYGOTES = {}
 _ZYGOTES_LOCK = threading.Lock()
 
 
-def shared_zygote(command: list, environment: dict, preload: tuple) -> Zygote:
+def start_zygote(preload: tuple = PRELOAD) -> Zygote:
     """A running zygote of this grader that has at least `preload` imported, the one with the
     fewest modules (more costs only memory, but where the real matplotlib is imported a worker
-    takes it over its stand-in, plot_standin.py); started if none has."""
+    takes it over its stand-in, plot_standin.py); the one launch.py spawned early, or a new
+    one, if none runs."""
     with _ZYGOTES_LOCK:
         running = [(len(modules), zygote) for modules, zygote in _ZYGOTES.items()
                    if set(preload) <= set(modules) and zygote.alive
@@ -163,7 +141,7 @@ def shared_zygote(command: list, environment: dict, preload: tuple) -> Zygote:
         if running:
             return min(running, key=lambda pair: pair[0])[1]
         try:
-            zygote = _ZYGOTES[preload] = Zygote(command, environment, preload)
+            zygote = _ZYGOTES[preload] = Zygote(take_spawned(preload))
         except OSError:
             raise ZygoteGone() from None
         return zygote

@@ -1,11 +1,15 @@
 """Are workers forked from the zygote limited, observable, and kept apart from each other?"""
 
+import hashlib
+import marshal
 import os
+import sys
+import types
 
 import numpy as np
 
 from autograder.judge.settings import Settings
-from autograder.sandbox import Sandbox
+from autograder.sandbox import Sandbox, hiding, launch
 from autograder.sandbox.zygote import close_zygotes
 from tests.conftest import REFERENCE
 from tests.sandbox.test_sandbox import SOURCE
@@ -109,7 +113,7 @@ def test_the_zygotes_matplotlib_cache_is_out_of_a_workers_reach():
         outcome = box.call("poison_the_font_cache", (np.zeros(1),))
         if os.geteuid() == 0:  # only root may make the mount namespace that hides it
             assert outcome.value in ("FileNotFoundError", "PermissionError")
-            assert not os.path.exists(os.path.join(box.zygote.config, "fontlist-v999.json"))
+            assert not os.path.exists(os.path.join(box.zygote.folder, "matplotlib", "fontlist-v999.json"))
     finally:
         box.close()
 
@@ -125,3 +129,79 @@ def test_a_zygote_that_died_is_replaced():
         assert list(again.call("double", (np.ones(1),)).value) == [2.0]
     finally:
         again.close()
+
+
+POISON_THE_CODE = '''
+def poison_the_code(folder):
+    import os
+    try:
+        names = os.listdir(folder)
+    except OSError as error:
+        return type(error).__name__
+    for name in names:
+        with open(os.path.join(folder, name), "wb") as handle:
+            handle.write(b"poisoned")
+    return "written"
+'''
+
+
+def test_the_workers_compiled_source_is_kept_and_out_of_a_workers_reach():
+    close_zygotes()
+    box = Sandbox([("<submission>", SOURCE + POISON_THE_CODE)], Settings(call_timeout_s=2))
+    box.start()
+    try:
+        assert box.wait_ready().status == "ready"
+        folder = os.path.join(box.zygote.folder, "worker-code")
+        if box.zygote.temporary:
+            return  # no cache of the grading user's: every zygote compiles the source
+        text = hiding.worker_command()[4]
+        kept = hashlib.sha256(f"{sys.version}\0{text}".encode()).hexdigest()[:40] + ".code"
+        with open(os.path.join(folder, kept), "rb") as handle:  # kept for the next zygote
+            before = handle.read()
+        assert isinstance(marshal.loads(before), types.CodeType)
+        outcome = box.call("poison_the_code", (folder,))
+        if os.geteuid() == 0:  # only root may make the mount namespace that hides it
+            assert outcome.value in ("FileNotFoundError", "PermissionError")
+            with open(os.path.join(folder, kept), "rb") as handle:
+                assert handle.read() == before
+    finally:
+        box.close()
+
+
+def test_a_spoiled_compiled_source_is_compiled_again():
+    close_zygotes()
+    box = _started()
+    box.close()
+    folder = os.path.join(box.zygote.folder, "worker-code")
+    if box.zygote.temporary:
+        return
+    close_zygotes()
+    for name in os.listdir(folder):
+        with open(os.path.join(folder, name), "wb") as handle:
+            handle.write(b"not a code object")
+    again = _started()
+    try:
+        assert list(again.call("double", (np.ones(1),)).value) == [2.0]
+        contents = []
+        for name in os.listdir(folder):
+            with open(os.path.join(folder, name), "rb") as handle:
+                contents.append(handle.read())
+        assert any(content != b"not a code object" for content in contents)
+    finally:
+        again.close()
+
+
+def test_the_zygote_inherits_no_descriptor_but_its_control_socket():
+    reading, writing = os.pipe()
+    os.set_inheritable(writing, True)  # as a descriptor made with os.dup2 would be
+    spawned = launch.take_spawned(("numpy", "for this test"))  # a zygote of its own
+    try:
+        descriptors = os.listdir(f"/proc/{spawned.pid}/fd")
+        targets = {os.readlink(f"/proc/{spawned.pid}/fd/{fd}") for fd in descriptors}
+        assert os.readlink(f"/proc/self/fd/{writing}") not in targets
+        assert all(int(fd) <= 2 for fd in descriptors)
+    finally:
+        os.close(reading)
+        os.close(writing)
+        os.close(spawned.control)
+        spawned.wait(timeout=30)
