@@ -113,7 +113,8 @@ def test_the_zygotes_matplotlib_cache_is_out_of_a_workers_reach():
         outcome = box.call("poison_the_font_cache", (np.zeros(1),))
         if os.geteuid() == 0:  # only root may make the mount namespace that hides it
             assert outcome.value in ("FileNotFoundError", "PermissionError")
-            assert not os.path.exists(os.path.join(box.zygote.folder, "matplotlib", "fontlist-v999.json"))
+            cache = os.path.join(box.zygote.folder, "matplotlib")
+            assert not os.path.exists(os.path.join(cache, "fontlist-v999.json"))
     finally:
         box.close()
 
