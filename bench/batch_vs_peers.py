@@ -8,7 +8,7 @@ CPU), the ratios, the peak memory of any one process, and whether the tools agre
 student's score, a check that they graded the same work. backprop-kit's figures are the median
 of --repeat runs (3); the peers, which take minutes, run once.
 
-    python bench/batch_vs_peers.py [--notebooks 20] [--py 1000] [--light]
+    python bench/batch_vs_peers.py [--notebooks 20] [--py 1000] [--light] [--no-otter]
 """
 
 import argparse
@@ -140,6 +140,8 @@ def main(argv=None) -> int:
     parser.add_argument("--py", type=int, default=1000, help=".py submissions (0: none)")
     parser.add_argument("--otter", type=Path, default=find_otter(Path(sys.executable)),
                         help="the otter command (default: the one beside this Python)")
+    parser.add_argument("--no-otter", dest="otter", action="store_const", const=None,
+                        help="compare with nbgrader only (otter takes several times as long)")
     parser.add_argument("--light", action="store_true",
                         help="the lightest notebook: the seven functions and their test cells "
                              "only (no text, no training, no plot), for nbgrader too")

@@ -77,16 +77,18 @@ def function_code(cells, name: str, max_lines: int = 12) -> str:
     not parse, a function made some other way)."""
     import ast
 
-    from autograder.grading.parsing import parsed
+    from autograder.grading.parsing import walked
 
     found = ""
     for _, source in cells:
+        if name not in source:
+            continue
         try:
-            tree = parsed(source)
+            nodes = walked(source)  # parsed and walked once per cell text
         except (SyntaxError, ValueError):
             continue
         lines = source.splitlines()
-        for node in ast.walk(tree):
+        for node in nodes:
             if isinstance(node, ast.FunctionDef) and node.name == name:
                 body = node.body[1:] if (node.body and isinstance(node.body[0], ast.Expr)
                                          and isinstance(node.body[0].value, ast.Constant)

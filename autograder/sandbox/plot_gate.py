@@ -14,6 +14,7 @@ any it cannot vouch for; this reading is what makes its return values safe to ig
 """
 
 import ast
+import functools
 
 from autograder.grading.parsing import walked
 from autograder.sandbox.plot_standin import COLORMAPS, PLOT_FAMILY, SERVED, SUBMODULES
@@ -40,38 +41,64 @@ def plot_mode(sources) -> str:
     sources = list(sources)
     if not any(family in source for source in sources for family in PLOT_FAMILY):
         return NO_PLOTS
-    walked_trees = []
+    cells = []
     for source in sources:
         try:
-            walked_trees.append(walked(source))
+            cells.append(_cell_facts(source))
         except (SyntaxError, ValueError):
             continue  # not run: a .py must parse, and a notebook leaves such a cell out
-    return STAND_IN if _only_served_uses(walked_trees) else REAL
+    return STAND_IN if _only_served_uses(cells) else REAL
 
 
-def _only_served_uses(walked_trees) -> bool:
-    """walked_trees: each tree's nodes (parsing.walked), walked once for the whole class."""
+class _CellFacts:
+    """What the gate needs of one cell, read once per distinct cell text (a class shares its
+    provided cells): its imports, whether it reaches names dynamically, every name it binds
+    or deletes, and where it reads each name."""
+
+    def __init__(self, nodes):
+        self.nodes = nodes
+        self.imports = [node for node in nodes if isinstance(node, (ast.Import, ast.ImportFrom))]
+        self.dynamic = any(_is_dynamic(node) for node in nodes)
+        self.binds = frozenset(name for node in nodes for name in _bound_names(node))
+        self.reads = {}
+        """Name -> the ast.Name nodes that mention it (any context), in walk order."""
+        for node in nodes:
+            if isinstance(node, ast.Name):
+                self.reads.setdefault(node.id, []).append(node)
+        self._parents = None
+
+    @property
+    def parents(self) -> dict:
+        """Child node -> its parent, made only for the cells that use the bound names."""
+        if self._parents is None:
+            self._parents = {child: node for node in self.nodes
+                             for child in ast.iter_child_nodes(node)}
+        return self._parents
+
+
+@functools.lru_cache(maxsize=512)
+def _cell_facts(source: str) -> _CellFacts:
+    return _CellFacts(walked(source))
+
+
+def _only_served_uses(cells) -> bool:
+    """cells: each cell's _CellFacts."""
     bound = {}
     """Name -> what the submission's imports bind it to ("matplotlib.pyplot", ...)."""
-    for nodes in walked_trees:
-        for node in nodes:
-            if isinstance(node, (ast.Import, ast.ImportFrom)) and not _binds_plots(node, bound):
-                return False
-            if _is_dynamic(node):
+    for cell in cells:
+        if cell.dynamic:
+            return False
+        for node in cell.imports:
+            if not _binds_plots(node, bound):
                 return False
     if not bound:
         return True
-    for nodes in walked_trees:
-        uses = []
-        for node in nodes:
-            if _rebinds(node, bound):
-                return False
-            if isinstance(node, ast.Name) and node.id in bound:
-                uses.append(node)
-        if uses:  # the parents only of the cells that use the names (most do not)
-            parents = {child: node for node in nodes for child in ast.iter_child_nodes(node)}
-            if not all(_served_use(node, bound, parents) for node in uses):
-                return False
+    for cell in cells:
+        if cell.binds & bound.keys():
+            return False
+        uses = [node for name in bound for node in cell.reads.get(name, ())]
+        if uses and not all(_served_use(node, bound, cell.parents) for node in uses):
+            return False
     return True
 
 
@@ -162,29 +189,26 @@ def _is_served_call(call: ast.Call, bound, parents) -> bool:
     return what is not None and what[0] == "call" and isinstance(parents.get(call), ast.Expr)
 
 
-def _rebinds(node, bound) -> bool:
-    """Whether `node` binds a name the imports bound to matplotlib to something else (or
-    deletes it): then a reading of that name may not be the module."""
-    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-        return node.id in bound
+def _bound_names(node) -> list:
+    """The names `node` binds or deletes: if one of them is a name the imports bound to
+    matplotlib, a reading of that name may not be the module."""
+    if isinstance(node, ast.Name):
+        return [] if isinstance(node.ctx, ast.Load) else [node.id]
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return node.name in bound
+        return [node.name]
     if isinstance(node, ast.arg):
-        return node.arg in bound
+        return [node.arg]
     if isinstance(node, (ast.Global, ast.Nonlocal)):
-        return any(name in bound for name in node.names)
-    if isinstance(node, ast.ExceptHandler):
-        return node.name in bound
-    if isinstance(node, (ast.MatchAs, ast.MatchStar)):
-        return node.name in bound
+        return list(node.names)
+    if isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)):
+        return [node.name] if node.name else []
     if isinstance(node, ast.MatchMapping):
-        return node.rest in bound
+        return [node.rest] if node.rest else []
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         module = getattr(node, "module", None)
-        return any((alias.asname or alias.name.partition(".")[0]) in bound
-                   for alias in node.names
-                   if (module or alias.name).partition(".")[0] not in PLOT_FAMILY)
-    return False
+        return [alias.asname or alias.name.partition(".")[0] for alias in node.names
+                if (module or alias.name).partition(".")[0] not in PLOT_FAMILY]
+    return []
 
 
 def _is_dynamic(node) -> bool:

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+import resource
 import signal
 import struct
 import sys
@@ -439,9 +440,8 @@ def drop_privileges(user=None):
 
 
 def apply_limits(limits):
-    """setrlimit for each {"RLIMIT_AS": [soft, hard], ...}."""
-    import resource
-
+    """setrlimit for each {"RLIMIT_AS": [soft, hard], ...} (resource is imported by the
+    zygote, once, not by each worker in its new root)."""
     for name, (soft, hard) in limits.items():
         resource.setrlimit(getattr(resource, name), (soft, hard))
 
