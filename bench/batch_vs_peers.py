@@ -140,7 +140,7 @@ def main(argv=None) -> int:
     parser.add_argument("--py", type=int, default=1000, help=".py submissions (0: none)")
     parser.add_argument("--otter", type=Path, default=find_otter(Path(sys.executable)),
                         help="the otter command (default: the one beside this Python)")
-    parser.add_argument("--no-otter", dest="otter", action="store_const", const=None,
+    parser.add_argument("--no-otter", action="store_true",
                         help="compare with nbgrader only (otter takes several times as long)")
     parser.add_argument("--light", action="store_true",
                         help="the lightest notebook: the seven functions and their test cells "
@@ -167,18 +167,20 @@ def main(argv=None) -> int:
         print(f"  {'':<24}{'wall':>10} {'CPU':>10} {'ratio':>8} {'memory':>11}")
         print(_row("nbgrader autograde", theirs, count))
         print(_row("backprop-kit batch", ours, count, theirs))
-        if args.otter:
+        if args.otter and not args.no_otter:
             otter, otter_scores = grade_with_otter(notebooks, students, work, args.otter,
                                                    DEFAULT_SETTINGS.points)
             print(_row("otter run", otter, count, theirs))
             print(f"  backprop-kit is {otter.seconds / ours.seconds:.0f} times faster than "
                   "otter run")
+        elif args.no_otter:
+            print("  otter run: left out (--no-otter)")
         else:
             print("  otter run: not installed (pip install -r bench/requirements.txt)")
         print(f"  backprop-kit is {theirs.seconds / ours.seconds:.0f} times faster than nbgrader "
               f"autograde (goal: {ratio_goal(count)})")
         print(_agreement(our_scores, nbgrader_scores, "nbgrader"))
-        if args.otter:
+        if args.otter and not args.no_otter:
             print(_agreement(our_scores, otter_scores, "otter"))
         if args.py:
             py = work / "py"
