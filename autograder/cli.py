@@ -66,8 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("submissions", metavar="SUBMISSIONS", help="the folder of submissions")
     batch.add_argument("--out", metavar="RESULTS", required=True,
                        help="where the reports and gradebook.csv go")
-    batch.add_argument("--jobs", type=_positive(int, "--jobs"), default=3 * (os.cpu_count() or 1),
-                       help="submissions graded at once (default: three times the number of "
+    batch.add_argument("--jobs", type=_positive(int, "--jobs"), default=4 * (os.cpu_count() or 1),
+                       help="submissions graded at once (default: four times the number of "
                             "cores, since each mostly waits: on its worker, and on the kernel "
                             "as it moves the worker into its cgroups)")
     batch.add_argument("--force", action="store_true", help="grade again what is already graded")
