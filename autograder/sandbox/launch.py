@@ -105,10 +105,11 @@ def spawn_zygote(preload: tuple = PRELOAD) -> SpawnedZygote:
 
 
 def take_spawned(preload: tuple = PRELOAD) -> SpawnedZygote:
-    """A zygote with at least `preload` imported that nobody has taken yet (spawned early), or
-    a new one; from now on it is the caller's (zygote.py's), which closes it."""
+    """A zygote with `preload` imported, no more (a worker takes the real matplotlib over its
+    stand-in where it is imported), that nobody has taken yet (spawned early), or a new one;
+    from now on it is the caller's (zygote.py's), which closes it."""
     for spawned in _running():
-        if not spawned.taken and set(preload) <= set(spawned.preload):
+        if not spawned.taken and tuple(spawned.preload) == tuple(preload):
             break
     else:
         spawned = _spawn(preload)

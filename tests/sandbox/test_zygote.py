@@ -213,3 +213,18 @@ def test_the_zygote_inherits_no_descriptor_but_its_control_socket():
         os.close(writing)
         os.close(spawned.control)
         spawned.wait(timeout=30)
+
+
+def test_a_zygote_spawned_with_more_modules_is_not_taken_for_fewer():
+    """A plain submission's worker must not come from a zygote that imported the real
+    matplotlib: there its plots would not get the stand-in (plot_standin.py)."""
+    plotting = launch.spawn_zygote(("numpy", "matplotlib.pyplot", "for this test"))
+    plain = launch.take_spawned(("numpy", "for this test"))
+    try:
+        assert plain is not plotting and not plotting.taken
+        assert plain.preload == ("numpy", "for this test")
+    finally:
+        for spawned in (plain, plotting):
+            os.close(spawned.control)
+            spawned.taken = True  # closed here, not at exit
+            spawned.wait(timeout=30)
